@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { datastreamSchema, stationSchema } from '../domain/station';
+
+/** Answer to POST /api/v1/observations (public contract, extended by `duplicates`). */
+export const ingestResponseSchema = z.object({
+  accepted: z.number().int().nonnegative(),
+  /** Accepted rows that were already stored (a re-sent batch): acknowledged, not stored twice. */
+  duplicates: z.number().int().nonnegative(),
+  rejected: z.array(z.object({ index: z.number().int().nonnegative(), error: z.string() })),
+});
+export type IngestResponse = z.infer<typeof ingestResponseSchema>;
+
+export const errorResponseSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string() }),
+});
+export type ErrorResponse = z.infer<typeof errorResponseSchema>;
+
+export const seriesQuerySchema = z.object({
+  from: z.string().optional(),
+  to: z.string().optional(),
+  maxPoints: z.coerce.number().int().min(5).max(100_000).optional(),
+});
+
+/** Columnar series: `t` epoch ms, `v` values; `null` in `v` marks a gap. */
+export const seriesResponseSchema = z.object({
+  datastream: z.string(),
+  unit: z.string(),
+  cadenceSeconds: z.number().nullable(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  /** Number of stored observations in the range, before decimation. */
+  count: z.number().int().nonnegative(),
+  decimated: z.boolean(),
+  t: z.array(z.number()),
+  v: z.array(z.number().nullable()),
+});
+export type SeriesResponse = z.infer<typeof seriesResponseSchema>;
+
+export const datastreamSummarySchema = datastreamSchema.extend({
+  lastTime: z.string().nullable(),
+  lastValue: z.number().nullable(),
+  count: z.number().int().nonnegative(),
+});
+export type DatastreamSummary = z.infer<typeof datastreamSummarySchema>;
+
+export const datastreamListSchema = z.object({ datastreams: z.array(datastreamSummarySchema) });
+export const stationListSchema = z.object({ stations: z.array(stationSchema) });
+
+export const healthResponseSchema = z.object({
+  status: z.enum(['ok', 'degraded']),
+  version: z.string(),
+  database: z.object({ ok: z.boolean(), kind: z.enum(['postgres', 'pglite']), error: z.string().optional() }),
+  bus: z.object({ ok: z.boolean(), kind: z.enum(['none', 'embedded', 'kafka']), error: z.string().optional() }),
+  outbox: z.object({ backlog: z.number().int(), oldestAgeSeconds: z.number().nullable() }),
+});
+export type HealthResponse = z.infer<typeof healthResponseSchema>;
+
+/**
+ * The route table: every HTTP route once, so server and renderer derive paths and
+ * response types from the same source.
+ */
+export const routes = {
+  ingest: { method: 'POST', path: '/api/v1/observations', response: ingestResponseSchema },
+  series: {
+    method: 'GET',
+    path: '/api/v1/datastreams/:key/observations',
+    query: seriesQuerySchema,
+    response: seriesResponseSchema,
+  },
+  datastreams: { method: 'GET', path: '/api/v1/datastreams', response: datastreamListSchema },
+  stations: { method: 'GET', path: '/api/v1/stations', response: stationListSchema },
+  health: { method: 'GET', path: '/api/health', response: healthResponseSchema },
+  metrics: { method: 'GET', path: '/metrics' },
+  openapi: { method: 'GET', path: '/api/openapi.json' },
+  live: { method: 'GET', path: '/api/v1/live' },
+} as const;
+
+export type RouteName = keyof typeof routes;
+
+/** Fills `:param` placeholders of a route path, URL-encoding each value. */
+export function routePath(name: RouteName, params: Record<string, string> = {}): string {
+  return routes[name].path.replace(/:([a-zA-Z]+)/g, (_, param: string) => {
+    const value = params[param];
+    if (value === undefined) throw new Error(`route ${name} needs parameter ${param}`);
+    return encodeURIComponent(value);
+  });
+}

@@ -1,0 +1,71 @@
+import os from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+
+function defaultDataDir(): string {
+  const base = process.env.XDG_DATA_HOME || path.join(os.homedir(), '.local', 'share');
+  return path.join(base, 'firn');
+}
+
+const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
+
+const envSchema = z.object({
+  FIRN_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default(defaultDataDir())),
+  DATABASE_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
+      .optional(),
+  ),
+  KAFKA_BROKERS: z.preprocess(emptyToUndefined, z.string().optional()),
+  FIRN_HOST: z.preprocess(emptyToUndefined, z.string().default('127.0.0.1')),
+  FIRN_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(8787)),
+  FIRN_LOG_LEVEL: z.preprocess(
+    emptyToUndefined,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
+  FIRN_MAX_BODY_BYTES: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1024).default(64 * 1024 * 1024),
+  ),
+  FIRN_MAX_ROWS_PER_BATCH: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1).default(200_000),
+  ),
+});
+
+export interface Config {
+  dataDir: string;
+  databaseUrl: string | undefined;
+  kafkaBrokers: string[] | undefined;
+  host: string;
+  port: number;
+  logLevel: z.infer<typeof envSchema>['FIRN_LOG_LEVEL'];
+  maxBodyBytes: number;
+  maxRowsPerBatch: number;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads and checks the environment once at start-up; a bad value stops start-up with a clear message. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`invalid configuration:\n${problems.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    dataDir: path.resolve(e.FIRN_DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    kafkaBrokers: e.KAFKA_BROKERS?.split(',').map((b) => b.trim()).filter(Boolean),
+    host: e.FIRN_HOST,
+    port: e.FIRN_PORT,
+    logLevel: e.FIRN_LOG_LEVEL,
+    maxBodyBytes: e.FIRN_MAX_BODY_BYTES,
+    maxRowsPerBatch: e.FIRN_MAX_ROWS_PER_BATCH,
+  };
+}

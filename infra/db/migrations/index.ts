@@ -1,0 +1,10 @@
+import { sql as initial } from './001_initial';
+
+export interface Migration {
+  id: number;
+  name: string;
+  sql: string;
+}
+
+/** Every migration in order; append only, never edit one that has shipped. */
+export const migrations: Migration[] = [{ id: 1, name: 'initial', sql: initial }];

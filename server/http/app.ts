@@ -1,0 +1,36 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import express, { type Express } from 'express';
+import type { Logger } from '../../infra/logger';
+import { errorHandler, notFoundHandler } from './error-handler';
+import { ingestRouter, type IngestRouteDeps } from './routes-ingest';
+import { readRouter, type ReadRouteDeps } from './routes-read';
+
+export interface AppDeps extends IngestRouteDeps, ReadRouteDeps {
+  logger: Logger;
+  /** The built renderer, served at / when present. */
+  staticDir: string | undefined;
+}
+
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(deps.metrics.middleware());
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    next();
+  });
+  app.use(ingestRouter(deps));
+  app.use(readRouter(deps));
+  app.use('/api', notFoundHandler);
+  if (deps.staticDir && fs.existsSync(path.join(deps.staticDir, 'index.html'))) {
+    const index = path.join(deps.staticDir, 'index.html');
+    app.use(express.static(deps.staticDir, { index: 'index.html', maxAge: '1h' }));
+    app.get(/^\/(?!api\/|metrics).*/, (_req, res) => res.sendFile(index));
+  }
+  app.use(notFoundHandler);
+  app.use(errorHandler(deps.logger));
+  return app;
+}

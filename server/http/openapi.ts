@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { routes } from '../../core/contracts/http';
+
+/** OpenAPI 3.1 document derived from the route table, so it cannot drift from the code. */
+export function buildOpenApi(version: string): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const [name, route] of Object.entries(routes)) {
+    const path = route.path.replace(/:([a-zA-Z]+)/g, '{$1}');
+    const operation: Record<string, unknown> = { operationId: name, responses: {} };
+    if ('response' in route) {
+      operation.responses = {
+        '200': { description: 'OK', content: { 'application/json': { schema: z.toJSONSchema(route.response) } } },
+      };
+    }
+    if ('query' in route) {
+      const shape = route.query.shape as Record<string, z.ZodType>;
+      operation.parameters = Object.keys(shape).map((param) => ({ name: param, in: 'query', required: false }));
+    }
+    if (path.includes('{key}')) {
+      operation.parameters = [
+        { name: 'key', in: 'path', required: true, schema: { type: 'string' } },
+        ...((operation.parameters as unknown[]) ?? []),
+      ];
+    }
+    paths[path] = { ...(paths[path] ?? {}), [route.method.toLowerCase()]: operation };
+  }
+  const ingest = paths['/api/v1/observations']?.post as Record<string, unknown>;
+  ingest.security = [{ ingestToken: [] }];
+  ingest.requestBody = {
+    content: { 'application/json': {}, 'application/x-ndjson': {}, 'text/csv': {} },
+  };
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Firn', version },
+    components: { securitySchemes: { ingestToken: { type: 'http', scheme: 'bearer' } } },
+    paths,
+  };
+}

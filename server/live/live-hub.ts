@@ -1,0 +1,94 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocket, WebSocketServer } from 'ws';
+import { routes } from '../../core/contracts/http';
+import { liveClientMessageSchema, type LiveServerMessage } from '../../core/contracts/live';
+import type { Observation } from '../../core/domain/observation';
+
+/** A client that has this much unsent data is skipped rather than allowed to stall the rest. */
+const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
+
+/** Pushes new observations to the renderers subscribed to their datastreams. */
+export class LiveHub {
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  private readonly subscriptions = new Map<WebSocket, Set<string>>();
+
+  attach(server: Server): void {
+    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      if (url.pathname !== routes.live.path || !isSameOrigin(req)) {
+        socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+        return;
+      }
+      this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws));
+    });
+  }
+
+  get clientCount(): number {
+    return this.subscriptions.size;
+  }
+
+  publish(observations: readonly Observation[]): void {
+    if (this.subscriptions.size === 0 || observations.length === 0) return;
+    const byDatastream = new Map<string, { t: number[]; v: number[] }>();
+    for (const o of observations) {
+      let series = byDatastream.get(o.datastream);
+      if (!series) byDatastream.set(o.datastream, (series = { t: [], v: [] }));
+      series.t.push(o.timeMs);
+      series.v.push(o.value);
+    }
+    for (const [datastream, series] of byDatastream) {
+      const message = JSON.stringify({ type: 'observations', datastream, ...series } satisfies LiveServerMessage);
+      for (const [ws, keys] of this.subscriptions) {
+        if (keys.has(datastream) && ws.bufferedAmount < MAX_BUFFERED_BYTES) ws.send(message);
+      }
+    }
+  }
+
+  close(): void {
+    for (const ws of this.subscriptions.keys()) ws.terminate();
+    this.wss.close();
+  }
+
+  private accept(ws: WebSocket): void {
+    const keys = new Set<string>();
+    this.subscriptions.set(ws, keys);
+    ws.on('close', () => this.subscriptions.delete(ws));
+    ws.on('error', () => ws.terminate());
+    ws.on('message', (data) => {
+      const parsed = liveClientMessageSchema.safeParse(safeJson(String(data)));
+      if (!parsed.success) {
+        send(ws, { type: 'error', message: 'expected {"type":"subscribe"|"unsubscribe","datastreams":[...]}' });
+        return;
+      }
+      for (const key of parsed.data.datastreams) {
+        if (parsed.data.type === 'subscribe') keys.add(key);
+        else keys.delete(key);
+      }
+      send(ws, { type: 'subscribed', datastreams: [...keys] });
+    });
+  }
+}
+
+function send(ws: WebSocket, message: LiveServerMessage): void {
+  if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(message));
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Blocks other web sites open in the user's browser from reading the local feed. */
+function isSameOrigin(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (!origin) return true; // not a browser (CLI tools, tests)
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,80 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Database } from '../infra/db/types';
+import type { Logger } from '../infra/logger';
+import type { BusState } from './health/health-use-case';
+import { outboxBacklog } from './health/health-use-case';
+import { createApp } from './http/app';
+import { Metrics } from './http/metrics';
+import { DatastreamCache } from './ingest/datastream-cache';
+import { LiveHub } from './live/live-hub';
+import { TokenVerifier } from './tokens/token-service';
+
+export interface ServerOptions {
+  db: Database;
+  logger: Logger;
+  host: string;
+  port: number;
+  maxBodyBytes: number;
+  maxRowsPerBatch: number;
+  version: string;
+  staticDir?: string;
+  busState?: () => BusState;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  metrics: Metrics;
+  live: LiveHub;
+  close(): Promise<void>;
+}
+
+/** The ingest and control-room server: HTTP API, live socket, metrics, static UI. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const metrics = new Metrics();
+  const live = new LiveHub();
+  const app = createApp({
+    db: options.db,
+    logger: options.logger,
+    metrics,
+    version: options.version,
+    staticDir: options.staticDir,
+    busState: options.busState ?? (() => ({ kind: 'none', ok: true })),
+    datastreams: new DatastreamCache(options.db),
+    tokens: new TokenVerifier(options.db),
+    limits: { maxBytes: options.maxBodyBytes, maxRows: options.maxRowsPerBatch },
+    onStored: (event) => {
+      metrics.ingestBatches.inc();
+      metrics.ingestRows.inc({ result: 'stored' }, event.stored);
+      metrics.ingestRows.inc({ result: 'duplicate' }, event.duplicates);
+      metrics.ingestRows.inc({ result: 'rejected' }, event.rejected);
+      if (event.stored > 0) live.publish(event.observations);
+    },
+  });
+  metrics.outboxBacklog.collect = async () => {
+    metrics.outboxBacklog.set((await outboxBacklog(options.db)).backlog);
+  };
+  const server = http.createServer(app);
+  // Slow or stalled clients must not hold sockets forever.
+  server.requestTimeout = 120_000;
+  server.headersTimeout = 30_000;
+  live.attach(server);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    metrics,
+    live,
+    async close() {
+      live.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
