@@ -32,7 +32,7 @@ export interface RunningServer {
 
 /** The ingest and control-room server: HTTP API, live socket, metrics, static UI. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const metrics = new Metrics();
+  const metrics = new Metrics(async () => (await outboxBacklog(options.db)).backlog);
   const live = new LiveHub();
   const app = createApp({
     db: options.db,
@@ -52,9 +52,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (event.stored > 0) live.publish(event.observations);
     },
   });
-  metrics.outboxBacklog.collect = async () => {
-    metrics.outboxBacklog.set((await outboxBacklog(options.db)).backlog);
-  };
   const server = http.createServer(app);
   // Slow or stalled clients must not hold sockets forever.
   server.requestTimeout = 120_000;

@@ -8,9 +8,9 @@ import { readSeed } from '../context';
 import { UsageError } from '../usage-error';
 
 export interface SourceOptions {
-  format: string | undefined;
-  station: string | undefined;
-  instrument: string | undefined;
+  format?: string | undefined;
+  station?: string | undefined;
+  instrument?: string | undefined;
 }
 
 const FORMATS: DetectedFormat[] = ['sattelberg', 'dwd-daily', 'csv', 'ndjson'];

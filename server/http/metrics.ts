@@ -22,14 +22,18 @@ export class Metrics {
     buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
     registers: [this.registry],
   });
-  readonly outboxBacklog = new Gauge({
-    name: 'firn_outbox_backlog_rows',
-    help: 'Observations committed but not yet published to the bus',
-    registers: [this.registry],
-  });
 
-  constructor() {
+  /** `readBacklog` is asked at each scrape, so the gauge is never stale. */
+  constructor(readBacklog: () => Promise<number>) {
     collectDefaultMetrics({ register: this.registry, prefix: 'firn_' });
+    new Gauge({
+      name: 'firn_outbox_backlog_rows',
+      help: 'Observations committed but not yet published to the bus',
+      registers: [this.registry],
+      async collect() {
+        this.set(await readBacklog());
+      },
+    });
   }
 
   /** Times every request; the label is the matched route pattern, never the raw URL. */

@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Database } from '../../infra/db/types';
+import { createLogger } from '../../infra/logger';
+import { applySeed, seedSchema } from '../../server/catalog/seed';
+import { startServer, type RunningServer } from '../../server/start-server';
+import { createIngestToken } from '../../server/tokens/token-service';
+import type { TestBackend } from './backends';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const sharedData = path.resolve(repoRoot, '..', 'shared', 'data');
+
+export interface TestStation {
+  server: RunningServer;
+  db: Database;
+  /** An ingest token scoped to station sattelberg. */
+  token: string;
+  post(body: string, contentType?: string, headers?: Record<string, string>): Promise<Response>;
+  close(): Promise<void>;
+}
+
+/** The real server in-process on port 0, on a fresh seeded database of the given backend. */
+export async function startTestStation(backend: TestBackend, limits: { maxBodyBytes?: number; maxRowsPerBatch?: number } = {}): Promise<TestStation> {
+  const { db, dispose } = await backend.open();
+  const seed = seedSchema.parse(JSON.parse(fs.readFileSync(path.join(repoRoot, 'resources', 'seed.json'), 'utf8')));
+  await applySeed(db, seed);
+  const token = await createIngestToken(db, 'sattelberg', 'test');
+  const server = await startServer({
+    db,
+    logger: createLogger('silent'),
+    host: '127.0.0.1',
+    port: 0,
+    maxBodyBytes: limits.maxBodyBytes ?? 16 * 1024 * 1024,
+    maxRowsPerBatch: limits.maxRowsPerBatch ?? 100_000,
+    version: 'test',
+  });
+  return {
+    server,
+    db,
+    token,
+    post: (body, contentType = 'application/json', headers = {}) =>
+      fetch(`${server.url}/api/v1/observations`, {
+        method: 'POST',
+        headers: { 'Content-Type': contentType, Authorization: `Bearer ${token}`, ...headers },
+        body,
+      }),
+    async close() {
+      await server.close();
+      await dispose();
+    },
+  };
+}
+
+/** `count` observations of one datastream, 10 minutes apart from `startMs`. */
+export function observationsOf(datastream: string, count: number, startMs = Date.UTC(2024, 0, 1)) {
+  return Array.from({ length: count }, (_, i) => ({
+    datastream,
+    time: new Date(startMs + i * 600_000).toISOString(),
+    value: Math.round(Math.sin(i / 10) * 1000) / 100,
+  }));
+}
