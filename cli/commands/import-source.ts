@@ -34,7 +34,7 @@ export function chooseSource(file: string, head: string, options: SourceOptions)
   }
   if (format === 'dwd-daily') {
     const dwdId = readDwdStationId(lines[1] ?? '');
-    const known = readSeed().stations.find((s) => String((s as { dwdStationId?: number }).dwdStationId ?? '') === dwdId);
+    const known = readSeed().stations.find((s) => s.dwdStationId !== undefined && s.dwdStationId === Number(dwdId));
     const station = options.station ?? known?.id;
     if (!station) throw new UsageError(`DWD station ${dwdId ?? '?'} is not registered; give --station`);
     const instrument = options.instrument ?? 'dwd_daily';

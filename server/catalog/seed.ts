@@ -6,6 +6,8 @@ import { upsertDatastream, upsertInstrument, upsertStation } from './catalog-rep
 export const seedSchema = z.object({
   stations: z.array(
     stationSchema.extend({
+      /** The DWD climate station number, so DWD files find their station. */
+      dwdStationId: z.number().int().optional(),
       instruments: z.array(
         z.object({
           id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/),
@@ -29,7 +31,7 @@ export type Seed = z.infer<typeof seedSchema>;
 export async function applySeed(db: Database, seed: Seed): Promise<number> {
   let datastreams = 0;
   await db.transaction(async (tx) => {
-    for (const { instruments, ...station } of seed.stations) {
+    for (const { instruments, dwdStationId: _dwdId, ...station } of seed.stations) {
       await upsertStation(tx, station);
       for (const instrument of instruments) {
         await upsertInstrument(tx, station.id, instrument.id, instrument.name);
