@@ -10,8 +10,8 @@ export interface Series {
  * M4 decimation (first, min, max and last of each bucket), which draws the same line as
  * the raw data at the plot's resolution: every spike and every gap stays. The time range
  * is cut into buckets; each bucket contributes those points in time order, and a null
- * marks each raw gap wider than both the threshold and one bucket. The result never holds
- * more than `maxPoints` entries (gap markers included); maxPoints must be at least 5.
+ * marks each raw gap wider than the threshold and visible at this resolution. The result
+ * never holds more than `maxPoints` entries (gap markers included); maxPoints must be ≥ 5.
  */
 export function decimateMinMax(
   t: readonly number[],
@@ -19,15 +19,28 @@ export function decimateMinMax(
   maxPoints: number,
   gapMs: number,
 ): Series {
-  const n = t.length;
-  if (n <= maxPoints) {
+  if (t.length <= maxPoints) {
     const full = withGaps(t, v, gapMs);
     if (full.t.length <= maxPoints) return full;
   }
-  const bucketCount = Math.max(1, Math.floor(maxPoints / 5));
+  // Gappy data needs more room (a null and a split bucket per gap): fewer buckets until it fits.
+  let bucketCount = Math.max(1, Math.floor(maxPoints / 5));
+  for (;;) {
+    const out = bucketM4(t, v, bucketCount, gapMs);
+    if (out.t.length <= maxPoints) return out;
+    // Gaps everywhere at every resolution: draw the envelope without them rather than overflow.
+    if (bucketCount === 1) return bucketM4(t, v, Math.max(1, Math.floor(maxPoints / 5)), Infinity);
+    bucketCount = Math.max(1, Math.floor((bucketCount * maxPoints) / out.t.length / 1.1));
+  }
+}
+
+function bucketM4(t: readonly number[], v: readonly number[], bucketCount: number, gapMs: number): Series {
+  const n = t.length;
   const start = t[0] as number;
   const width = Math.max(1, ((t[n - 1] as number) - start) / bucketCount);
-  const visibleGapMs = Math.max(gapMs, width);
+  // A gap narrower than an eighth of a bucket is not visible at this resolution.
+  const visibleGapMs = Math.max(gapMs, width / 8);
+  // (gapMs = Infinity turns gap markers off)
   const out: Series = { t: [], v: [] };
   let bucket = -1;
   let firstI = -1;
