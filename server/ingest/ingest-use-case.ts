@@ -65,10 +65,11 @@ export async function ingestObservations(deps: IngestDeps, request: IngestReques
   return { accepted: observations.length, duplicates, rejected };
 }
 
+/** The row as received, for review; NUL cannot be stored in PostgreSQL text, so it is escaped. */
 function rawText(row: ParsedRow | undefined): string {
   if (!row) return '';
-  if (row.ok) return safeStringify(row.raw);
-  return row.source ?? '';
+  const text = row.ok ? safeStringify(row.raw) : (row.source ?? '');
+  return text.replace(/\u0000/g, '\\u0000');
 }
 
 function safeStringify(value: unknown): string {
