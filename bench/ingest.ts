@@ -9,9 +9,13 @@ import { createThrowawayDatabase } from '../tests/support/postgres';
 import { firn, postAll, printResult, startStationProcess } from '../tests/support/station-process';
 
 const BATCH = 5000;
-const DATASTREAMS = ['air_temperature', 'wind_speed', 'wind_direction', 'relative_humidity', 'air_pressure'].map(
-  (v) => `sattelberg.aws.${v}`,
-);
+const DATASTREAMS = [
+  'air_temperature',
+  'wind_speed',
+  'wind_direction',
+  'relative_humidity',
+  'air_pressure',
+].map((v) => `sattelberg.aws.${v}`);
 
 /** `batches` JSON bodies of 5,000 rows, distinct (datastream, time) throughout, starting at `epochMs`. */
 function makeBodies(batches: number, epochMs: number): string[] {
@@ -21,7 +25,11 @@ function makeBodies(batches: number, epochMs: number): string[] {
     for (let i = 0; i < BATCH; i += 1) {
       const n = b * BATCH + i;
       const time = new Date(epochMs + Math.floor(n / DATASTREAMS.length) * 1000).toISOString();
-      rows.push({ datastream: DATASTREAMS[n % DATASTREAMS.length], time, value: Math.round(Math.sin(n) * 1e4) / 100 });
+      rows.push({
+        datastream: DATASTREAMS[n % DATASTREAMS.length],
+        time,
+        value: Math.round(Math.sin(n) * 1e4) / 100,
+      });
     }
     bodies.push(JSON.stringify({ observations: rows }));
   }
@@ -33,7 +41,11 @@ async function copyRate(url: string, rows: number, epochMs: number): Promise<num
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const ids = (await client.query<{ id: number }>("SELECT id FROM datastreams WHERE key LIKE 'ellboegen.aws.%' ORDER BY id")).rows.map((r) => r.id);
+    const ids = (
+      await client.query<{ id: number }>(
+        "SELECT id FROM datastreams WHERE key LIKE 'ellboegen.aws.%' ORDER BY id",
+      )
+    ).rows.map((r) => r.id);
     // The COPY text is made before the clock starts, in 1 MiB chunks: only the database is timed.
     const chunks: Buffer[] = [];
     let chunk = '';
@@ -48,7 +60,12 @@ async function copyRate(url: string, rows: number, epochMs: number): Promise<num
     chunks.push(Buffer.from(chunk));
     const started = performance.now();
     await client.query('BEGIN');
-    await pipeline(Readable.from(chunks), client.query(copyFrom('COPY observations (datastream_id, time, value, quality, batch_id) FROM STDIN')));
+    await pipeline(
+      Readable.from(chunks),
+      client.query(
+        copyFrom('COPY observations (datastream_id, time, value, quality, batch_id) FROM STDIN'),
+      ),
+    );
     await client.query('COMMIT');
     return rows / ((performance.now() - started) / 1000);
   } finally {
@@ -74,12 +91,19 @@ export async function benchIngest(args: string[]): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'firn-bench-'));
   try {
     console.error(`ingest: ${batches} batches of ${BATCH} over HTTP into PostgreSQL…`);
-    const obsPerSecond = await httpRate({ DATABASE_URL: db.url }, makeBodies(batches, Date.UTC(2020, 0, 1)));
+    const obsPerSecond = await httpRate(
+      { DATABASE_URL: db.url },
+      makeBodies(batches, Date.UTC(2020, 0, 1)),
+    );
     console.error('ingest: raw COPY into the same table…');
     const copyRowsPerSecond = await copyRate(db.url, (batches - 2) * BATCH, Date.UTC(2020, 0, 1));
     console.error('ingest: embedded (PGlite)…');
-    const embedded = await httpRate({ FIRN_DATA_DIR: dataDir }, makeBodies(Math.max(6, Math.floor(batches / 5)), Date.UTC(2021, 0, 1)));
-    const row = (name: string, value: number) => console.error(`  ${name.padEnd(34)} ${Math.round(value).toLocaleString('en')}`);
+    const embedded = await httpRate(
+      { FIRN_DATA_DIR: dataDir },
+      makeBodies(Math.max(6, Math.floor(batches / 5)), Date.UTC(2021, 0, 1)),
+    );
+    const row = (name: string, value: number) =>
+      console.error(`  ${name.padEnd(34)} ${Math.round(value).toLocaleString('en')}`);
     row('HTTP → PostgreSQL, obs/s', obsPerSecond);
     row('raw COPY, rows/s', copyRowsPerSecond);
     row('HTTP → PGlite (embedded), obs/s', embedded);

@@ -8,8 +8,9 @@ import { createLogger, type Logger } from '../infra/logger';
 import { seedIfEmpty, seedSchema, type Seed } from '../server/catalog/seed';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const version = (JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string })
-  .version;
+export const version = (
+  JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }
+).version;
 
 export interface Context {
   config: Config;
@@ -26,7 +27,8 @@ export async function openContext(): Promise<Context> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const db = await openDatabase(config);
-  if (await seedIfEmpty(db, readSeed())) logger.info('new database: registered the sample stations');
+  if (await seedIfEmpty(db, readSeed()))
+    logger.info('new database: registered the sample stations');
   return { config, logger, db };
 }
 

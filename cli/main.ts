@@ -31,14 +31,20 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const twoWords = `${argv[0]} ${argv[1] ?? ''}`;
-  const [name, rest] = commands[twoWords] ? [twoWords, argv.slice(2)] : [argv[0] as string, argv.slice(1)];
+  const [name, rest] = commands[twoWords]
+    ? [twoWords, argv.slice(2)]
+    : [argv[0] as string, argv.slice(1)];
   const command = commands[name];
   if (!command) throw new UsageError(`unknown command "${argv.join(' ')}"`);
   await command(rest);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof UsageError || (error as Error).name === 'TypeError' && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+  if (
+    error instanceof UsageError ||
+    ((error as Error).name === 'TypeError' &&
+      (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))
+  ) {
     console.error(`firn: ${(error as Error).message}\n\n${USAGE}`);
     process.exit(2);
   }

@@ -20,14 +20,21 @@ const envSchema = z.object({
   ),
   KAFKA_BROKERS: z.preprocess(emptyToUndefined, z.string().optional()),
   FIRN_HOST: z.preprocess(emptyToUndefined, z.string().default('127.0.0.1')),
-  FIRN_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(8787)),
+  FIRN_PORT: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(0).max(65535).default(8787),
+  ),
   FIRN_LOG_LEVEL: z.preprocess(
     emptyToUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ),
   FIRN_MAX_BODY_BYTES: z.preprocess(
     emptyToUndefined,
-    z.coerce.number().int().min(1024).default(64 * 1024 * 1024),
+    z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(64 * 1024 * 1024),
   ),
   FIRN_MAX_ROWS_PER_BATCH: z.preprocess(
     emptyToUndefined,
@@ -54,14 +61,18 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    const problems = parsed.error.issues.map(
+      (issue) => `  ${issue.path.join('.')}: ${issue.message}`,
+    );
     throw new ConfigError(`invalid configuration:\n${problems.join('\n')}`);
   }
   const e = parsed.data;
   return {
     dataDir: path.resolve(e.FIRN_DATA_DIR),
     databaseUrl: e.DATABASE_URL,
-    kafkaBrokers: e.KAFKA_BROKERS?.split(',').map((b) => b.trim()).filter(Boolean),
+    kafkaBrokers: e.KAFKA_BROKERS?.split(',')
+      .map((b) => b.trim())
+      .filter(Boolean),
     host: e.FIRN_HOST,
     port: e.FIRN_PORT,
     logLevel: e.FIRN_LOG_LEVEL,

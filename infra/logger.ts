@@ -8,7 +8,10 @@ export function createLogger(level: string, name = 'firn'): Logger {
     {
       name,
       level,
-      redact: { paths: ['req.headers.authorization', '*.token', '*.password'], censor: '[redacted]' },
+      redact: {
+        paths: ['req.headers.authorization', '*.token', '*.password'],
+        censor: '[redacted]',
+      },
     },
     pino.destination(2),
   );

@@ -13,12 +13,20 @@ const run = (command, args, env = {}) =>
 const bin = (name) => path.join('node_modules', '.bin', name);
 let failedSteps = 0;
 
-if (run(bin('vite'), ['build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']) !== 0) failedSteps += 1;
+if (run(bin('vite'), ['build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']) !== 0)
+  failedSteps += 1;
 
 const vitestJson = path.join(resultsDir, 'vitest.json');
-const vitestStatus = run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+const vitestStatus = run(bin('vitest'), [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${vitestJson}`,
+]);
 const playwrightJson = path.join(resultsDir, 'playwright.json');
-const playwrightStatus = run(bin('playwright'), ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson });
+const playwrightStatus = run(bin('playwright'), ['test', '--reporter=list,json'], {
+  PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson,
+});
 
 let passed = 0;
 let failed = 0;

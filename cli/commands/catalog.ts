@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { datastreamKeySchema, } from '../../core/domain/observation';
+import { datastreamKeySchema } from '../../core/domain/observation';
 import { splitDatastreamKey, stationIdSchema } from '../../core/domain/station';
 import {
   stationExists,
@@ -15,7 +15,12 @@ export async function stationAdd(args: string[]): Promise<void> {
   const { positionals, values } = parseArgs({
     args,
     allowPositionals: true,
-    options: { name: { type: 'string' }, lat: { type: 'string' }, lon: { type: 'string' }, alt: { type: 'string' } },
+    options: {
+      name: { type: 'string' },
+      lat: { type: 'string' },
+      lon: { type: 'string' },
+      alt: { type: 'string' },
+    },
   });
   const id = stationIdSchema.safeParse(requireValue(positionals[0], 'station id'));
   if (!id.success) throw new UsageError(id.error.issues[0]?.message ?? 'bad station id');
@@ -51,7 +56,9 @@ export async function datastreamAdd(args: string[]): Promise<void> {
   const { station, instrument, variable } = splitDatastreamKey(key.data);
   await withContext(async ({ db }) => {
     if (!(await stationExists(db, station))) {
-      throw new UsageError(`station "${station}" does not exist; add it first: firn station add ${station}`);
+      throw new UsageError(
+        `station "${station}" does not exist; add it first: firn station add ${station}`,
+      );
     }
     await db.transaction(async (tx) => {
       await upsertInstrument(tx, station, instrument, values['instrument-name'] ?? instrument);

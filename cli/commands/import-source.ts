@@ -19,7 +19,11 @@ const FORMATS: DetectedFormat[] = ['sattelberg', 'dwd-daily', 'csv', 'ndjson'];
  * Chooses how to read a file: its format (given, or detected from the first line and
  * name) and, for station files, which station and instrument its columns belong to.
  */
-export function chooseSource(file: string, head: string, options: SourceOptions): { format: DetectedFormat; source: ImportSource; target: string } {
+export function chooseSource(
+  file: string,
+  head: string,
+  options: SourceOptions,
+): { format: DetectedFormat; source: ImportSource; target: string } {
   const lines = head.split(/\r?\n/);
   const format = (options.format ?? detectFormat(lines[0] ?? '', file)) as DetectedFormat | null;
   if (!format || !FORMATS.includes(format)) {
@@ -30,16 +34,31 @@ export function chooseSource(file: string, head: string, options: SourceOptions)
     const station = options.station ?? /^([a-z0-9-]+)_/.exec(base)?.[1];
     if (!station) throw new UsageError(`give --station for ${file}`);
     const instrument = options.instrument ?? (base.includes('hourly') ? 'aws_hourly' : 'aws');
-    return { format, source: { kind: 'station-file', reader: createSattelbergReader({ station, instrument }) }, target: `${station}.${instrument}` };
+    return {
+      format,
+      source: { kind: 'station-file', reader: createSattelbergReader({ station, instrument }) },
+      target: `${station}.${instrument}`,
+    };
   }
   if (format === 'dwd-daily') {
     const dwdId = readDwdStationId(lines[1] ?? '');
-    const known = readSeed().stations.find((s) => s.dwdStationId !== undefined && s.dwdStationId === Number(dwdId));
+    const known = readSeed().stations.find(
+      (s) => s.dwdStationId !== undefined && s.dwdStationId === Number(dwdId),
+    );
     const station = options.station ?? known?.id;
-    if (!station) throw new UsageError(`DWD station ${dwdId ?? '?'} is not registered; give --station`);
+    if (!station)
+      throw new UsageError(`DWD station ${dwdId ?? '?'} is not registered; give --station`);
     const instrument = options.instrument ?? 'dwd_daily';
-    return { format, source: { kind: 'station-file', reader: createDwdDailyReader({ station, instrument }) }, target: `${station}.${instrument}` };
+    return {
+      format,
+      source: { kind: 'station-file', reader: createDwdDailyReader({ station, instrument }) },
+      target: `${station}.${instrument}`,
+    };
   }
   const contentType = format === 'csv' ? 'text/csv' : 'application/x-ndjson';
-  return { format, source: { kind: 'rows', parser: createBodyParser(contentType) }, target: 'datastreams named in the file' };
+  return {
+    format,
+    source: { kind: 'rows', parser: createBodyParser(contentType) },
+    target: 'datastreams named in the file',
+  };
 }

@@ -43,7 +43,9 @@ export async function importFile(args: string[]): Promise<void> {
   );
   for (const r of totals.firstRejections) console.log(`  rejected row ${r.row}: ${r.error}`);
   if (totals.rejected > totals.firstRejections.length) {
-    console.log(`  … ${totals.rejected - totals.firstRejections.length} more rejected rows are in quarantine`);
+    console.log(
+      `  … ${totals.rejected - totals.firstRejections.length} more rejected rows are in quarantine`,
+    );
   }
 }
 

@@ -28,11 +28,20 @@ export function ensureRendererBuilt(log: (message: string) => void): string | un
   log(built ? 'UI sources changed: rebuilding the UI…' : 'building the UI (first start)…');
   const result = spawnSync(
     process.execPath,
-    [path.join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'],
+    [
+      path.join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js'),
+      'build',
+      '--config',
+      'renderer/vite.config.ts',
+      '--logLevel',
+      'warn',
+    ],
     { cwd: repoRoot, stdio: ['ignore', 'inherit', 'inherit'] },
   );
   if (result.status !== 0) {
-    log('building the UI failed (see above): the API runs without the UI; npm run build:renderer shows why');
+    log(
+      'building the UI failed (see above): the API runs without the UI; npm run build:renderer shows why',
+    );
     return undefined;
   }
   return path.dirname(distIndex);

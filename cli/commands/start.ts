@@ -24,7 +24,10 @@ export async function start(args: string[]): Promise<void> {
     version,
     staticDir,
   });
-  logger.info({ url: server.url, database: db.kind, dataDir: config.dataDir }, 'control room started');
+  logger.info(
+    { url: server.url, database: db.kind, dataDir: config.dataDir },
+    'control room started',
+  );
   console.log(`Firn control room: ${server.url}/`);
   let stopping = false;
   const stop = async (signal: string) => {

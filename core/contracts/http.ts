@@ -49,8 +49,16 @@ export const stationListSchema = z.object({ stations: z.array(stationSchema) });
 export const healthResponseSchema = z.object({
   status: z.enum(['ok', 'degraded']),
   version: z.string(),
-  database: z.object({ ok: z.boolean(), kind: z.enum(['postgres', 'pglite']), error: z.string().optional() }),
-  bus: z.object({ ok: z.boolean(), kind: z.enum(['none', 'embedded', 'kafka']), error: z.string().optional() }),
+  database: z.object({
+    ok: z.boolean(),
+    kind: z.enum(['postgres', 'pglite']),
+    error: z.string().optional(),
+  }),
+  bus: z.object({
+    ok: z.boolean(),
+    kind: z.enum(['none', 'embedded', 'kafka']),
+    error: z.string().optional(),
+  }),
   outbox: z.object({ backlog: z.number().int(), oldestAgeSeconds: z.number().nullable() }),
 });
 export type HealthResponse = z.infer<typeof healthResponseSchema>;

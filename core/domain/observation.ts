@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 /** `<station>.<instrument>.<variable>`, lower case, readable in URLs and topic keys. */
-export const DATASTREAM_KEY_PATTERN = /^[a-z0-9][a-z0-9_-]*\.[a-z0-9][a-z0-9_-]*\.[a-z0-9][a-z0-9_-]*$/;
+export const DATASTREAM_KEY_PATTERN =
+  /^[a-z0-9][a-z0-9_-]*\.[a-z0-9][a-z0-9_-]*\.[a-z0-9][a-z0-9_-]*$/;
 export const datastreamKeySchema = z
   .string()
   .max(200)

@@ -3,10 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { decimateMinMax, withGaps } from './decimate';
 
 const sortedSeries = fc
-  .array(fc.tuple(fc.integer({ min: 1, max: 100_000 }), fc.double({ noNaN: true, noDefaultInfinity: true }).map((x) => x + 0)), {
-    minLength: 1,
-    maxLength: 3000,
-  })
+  .array(
+    fc.tuple(
+      fc.integer({ min: 1, max: 100_000 }),
+      fc.double({ noNaN: true, noDefaultInfinity: true }).map((x) => x + 0),
+    ),
+    {
+      minLength: 1,
+      maxLength: 3000,
+    },
+  )
   .map((pairs) => {
     const t: number[] = [];
     const v: number[] = [];
@@ -22,15 +28,21 @@ const sortedSeries = fc
 describe('decimateMinMax', () => {
   it('never returns more than maxPoints entries and keeps the extremes', () => {
     fc.assert(
-      fc.property(sortedSeries, fc.integer({ min: 5, max: 500 }), fc.integer({ min: 1, max: 50_000 }), (s, maxPoints, gapMs) => {
-        const out = decimateMinMax(s.t, s.v, maxPoints, gapMs);
-        expect(out.t.length).toBeLessThanOrEqual(Math.max(maxPoints, 0));
-        expect(out.t.length).toBe(out.v.length);
-        const values = out.v.filter((x): x is number => x !== null);
-        expect(Math.max(...values)).toBe(Math.max(...s.v));
-        expect(Math.min(...values)).toBe(Math.min(...s.v));
-        for (let i = 1; i < out.t.length; i += 1) expect(out.t[i]).toBeGreaterThan(out.t[i - 1] as number);
-      }),
+      fc.property(
+        sortedSeries,
+        fc.integer({ min: 5, max: 500 }),
+        fc.integer({ min: 1, max: 50_000 }),
+        (s, maxPoints, gapMs) => {
+          const out = decimateMinMax(s.t, s.v, maxPoints, gapMs);
+          expect(out.t.length).toBeLessThanOrEqual(Math.max(maxPoints, 0));
+          expect(out.t.length).toBe(out.v.length);
+          const values = out.v.filter((x): x is number => x !== null);
+          expect(Math.max(...values)).toBe(Math.max(...s.v));
+          expect(Math.min(...values)).toBe(Math.min(...s.v));
+          for (let i = 1; i < out.t.length; i += 1)
+            expect(out.t[i]).toBeGreaterThan(out.t[i - 1] as number);
+        },
+      ),
     );
   });
 

@@ -34,7 +34,12 @@ export function decimateMinMax(
   }
 }
 
-function bucketM4(t: readonly number[], v: readonly number[], bucketCount: number, gapMs: number): Series {
+function bucketM4(
+  t: readonly number[],
+  v: readonly number[],
+  bucketCount: number,
+  gapMs: number,
+): Series {
   const n = t.length;
   const start = t[0] as number;
   const width = Math.max(1, ((t[n - 1] as number) - start) / bucketCount);

@@ -5,7 +5,10 @@ import type { Database } from './types';
  * Applies the migrations not yet applied, each in its own transaction, in order.
  * An advisory lock keeps two processes starting at once (two desks) from racing.
  */
-export async function migrate(db: Database, migrations: Migration[] = allMigrations): Promise<number[]> {
+export async function migrate(
+  db: Database,
+  migrations: Migration[] = allMigrations,
+): Promise<number[]> {
   await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     id integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
   const applied: number[] = [];

@@ -6,7 +6,9 @@ import { openPostgres } from './postgres';
 import type { Database } from './types';
 
 /** Opens the configured database (server when DATABASE_URL is set, else embedded) and migrates it. */
-export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Database> {
+export async function openDatabase(
+  config: Pick<Config, 'databaseUrl' | 'dataDir'>,
+): Promise<Database> {
   const db = config.databaseUrl
     ? openPostgres(config.databaseUrl)
     : await openPglite(path.join(config.dataDir, 'db'));

@@ -20,7 +20,12 @@ export async function upsertStation(db: Queryable, station: Station): Promise<vo
   );
 }
 
-export async function upsertInstrument(db: Queryable, station: string, id: string, name: string): Promise<void> {
+export async function upsertInstrument(
+  db: Queryable,
+  station: string,
+  id: string,
+  name: string,
+): Promise<void> {
   await db.query(
     `INSERT INTO instruments (station_id, id, name) VALUES ($1, $2, $3)
      ON CONFLICT (station_id, id) DO UPDATE SET name = EXCLUDED.name`,
@@ -56,7 +61,10 @@ export async function stationExists(db: Queryable, id: string): Promise<boolean>
 const datastreamColumns = `d.key, d.station_id AS station, d.instrument_id AS instrument, d.variable,
   d.unit, d.cadence_seconds AS "cadenceSeconds", d.description`;
 
-export async function getDatastream(db: Queryable, key: string): Promise<(Datastream & { id: number }) | undefined> {
+export async function getDatastream(
+  db: Queryable,
+  key: string,
+): Promise<(Datastream & { id: number }) | undefined> {
   const { rows } = await db.query<Datastream & { id: number }>(
     `SELECT d.id, ${datastreamColumns} FROM datastreams d WHERE d.key = $1`,
     [key],

@@ -7,7 +7,9 @@ export interface BusState {
   error?: string;
 }
 
-export async function outboxBacklog(db: Database): Promise<{ backlog: number; oldestAgeSeconds: number | null }> {
+export async function outboxBacklog(
+  db: Database,
+): Promise<{ backlog: number; oldestAgeSeconds: number | null }> {
   const { rows } = await db.query<{ backlog: number; age: number | null }>(
     `SELECT coalesce(sum(row_count), 0)::int AS backlog,
             extract(epoch FROM now() - min(created_at))::float8 AS age
@@ -17,7 +19,11 @@ export async function outboxBacklog(db: Database): Promise<{ backlog: number; ol
 }
 
 /** State of database, bus and outbox; never throws, a failing part is reported as such. */
-export async function checkHealth(db: Database, bus: BusState, version: string): Promise<HealthResponse> {
+export async function checkHealth(
+  db: Database,
+  bus: BusState,
+  version: string,
+): Promise<HealthResponse> {
   try {
     const outbox = await outboxBacklog(db);
     return {

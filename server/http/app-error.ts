@@ -26,7 +26,11 @@ export function toAppError(error: unknown): AppError | undefined {
   const status = (error as { status?: unknown; type?: unknown }).status;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     // body-parser style errors (entity.too.large, entity.parse.failed, …)
-    return new AppError(status, String((error as { type?: unknown }).type ?? 'bad_request'), (error as Error).message);
+    return new AppError(
+      status,
+      String((error as { type?: unknown }).type ?? 'bad_request'),
+      (error as Error).message,
+    );
   }
   return undefined;
 }

@@ -8,15 +8,21 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     const appError = toAppError(error);
     if (appError) {
       if (appError.status === 413 || appError.status === 401) res.setHeader('Connection', 'close');
-      res.status(appError.status).json({ error: { code: appError.code, message: appError.message } });
+      res
+        .status(appError.status)
+        .json({ error: { code: appError.code, message: appError.message } });
       return;
     }
     logger.error({ err: error, method: req.method, url: req.originalUrl }, 'request failed');
     if (res.headersSent) return;
-    res.status(500).json({ error: { code: 'internal', message: 'internal error; see the server log' } });
+    res
+      .status(500)
+      .json({ error: { code: 'internal', message: 'internal error; see the server log' } });
   };
 }
 
 export const notFoundHandler: RequestHandler = (req, res) => {
-  res.status(404).json({ error: { code: 'not_found', message: `no route for ${req.method} ${req.path}` } });
+  res
+    .status(404)
+    .json({ error: { code: 'not_found', message: `no route for ${req.method} ${req.path}` } });
 };

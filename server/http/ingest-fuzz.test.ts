@@ -17,18 +17,28 @@ const contentTypes = fc.constantFrom(
 const nearlyValidRow = fc.record(
   {
     datastream: fc.oneof(
-      fc.constantFrom('sattelberg.aws.air_temperature', 'ellboegen.aws.wind_speed', "x'; DROP TABLE observations; --"),
+      fc.constantFrom(
+        'sattelberg.aws.air_temperature',
+        'ellboegen.aws.wind_speed',
+        "x'; DROP TABLE observations; --",
+      ),
       fc.string(),
       fc.string({ unit: 'grapheme' }),
       fc.string({ unit: 'binary' }),
     ),
     time: fc.oneof(
-      fc.date({ min: new Date(-8e15), max: new Date(8e15), noInvalidDate: true }).map((d) => d.toISOString()),
+      fc
+        .date({ min: new Date(-8e15), max: new Date(8e15), noInvalidDate: true })
+        .map((d) => d.toISOString()),
       fc.string(),
       fc.integer(),
     ),
     value: fc.oneof(fc.double(), fc.constantFrom('NaN', 'Infinity', '1e400', null), fc.string()),
-    quality: fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 8 }), fc.integer()),
+    quality: fc.oneof(
+      fc.string({ maxLength: 40 }),
+      fc.string({ unit: 'binary', maxLength: 8 }),
+      fc.integer(),
+    ),
   },
   { requiredKeys: [] },
 );
@@ -36,10 +46,15 @@ const nearlyValidRow = fc.record(
 const body = fc.oneof(
   fc.string({ unit: 'binary' }),
   fc.array(nearlyValidRow, { maxLength: 30 }).map((rows) => JSON.stringify({ observations: rows })),
-  fc.array(nearlyValidRow, { maxLength: 30 }).map((rows) => rows.map((r) => JSON.stringify(r)).join('\n')),
-  fc.array(nearlyValidRow, { maxLength: 30 }).map(
-    (rows) => `datastream,time,value\n${rows.map((r) => `${r.datastream},${r.time},${r.value}`).join('\n')}`,
-  ),
+  fc
+    .array(nearlyValidRow, { maxLength: 30 })
+    .map((rows) => rows.map((r) => JSON.stringify(r)).join('\n')),
+  fc
+    .array(nearlyValidRow, { maxLength: 30 })
+    .map(
+      (rows) =>
+        `datastream,time,value\n${rows.map((r) => `${r.datastream},${r.time},${r.value}`).join('\n')}`,
+    ),
   fc.jsonValue().map((v) => JSON.stringify(v)),
   fc.integer({ min: 1, max: 5000 }).map((depth) => '['.repeat(depth) + ']'.repeat(depth)),
 );
@@ -57,7 +72,8 @@ describe.each(backends)('hostile ingest bodies on $name', (backend) => {
         const res = await station.post(text, contentType);
         expect(res.status).toBeLessThan(500);
         const answer = await res.json();
-        if (res.status === 200) expect(answer.accepted + answer.rejected.length).toBeGreaterThanOrEqual(0);
+        if (res.status === 200)
+          expect(answer.accepted + answer.rejected.length).toBeGreaterThanOrEqual(0);
         else expect(answer.error.message).toEqual(expect.any(String));
       }),
       { numRuns: 250 },

@@ -37,12 +37,17 @@ describe.each(backends)('POST /api/v1/observations on $name', (backend) => {
     expect(await (await station.post(body)).json()).toMatchObject({ accepted: 50, duplicates: 0 });
     expect(await (await station.post(body)).json()).toMatchObject({ accepted: 50, duplicates: 50 });
     expect(await count('sattelberg.aws.wind_speed')).toBe(50);
-    const { rows } = await station.db.query<{ n: number }>('SELECT coalesce(sum(row_count), 0)::int AS n FROM outbox');
+    const { rows } = await station.db.query<{ n: number }>(
+      'SELECT coalesce(sum(row_count), 0)::int AS n FROM outbox',
+    );
     expect(rows[0]?.n).toBeGreaterThanOrEqual(50);
   });
 
   it('stores 9,999 of 10,000 rows and names the bad row, which goes to quarantine', async () => {
-    const rows: Record<string, unknown>[] = observationsOf('sattelberg.aws.relative_humidity', 10_000);
+    const rows: Record<string, unknown>[] = observationsOf(
+      'sattelberg.aws.relative_humidity',
+      10_000,
+    );
     rows[4321] = { ...rows[4321], value: 'NaN' };
     const res = await station.post(JSON.stringify({ observations: rows }));
     const answer = await res.json();
@@ -57,17 +62,32 @@ describe.each(backends)('POST /api/v1/observations on $name', (backend) => {
     );
     expect(q.rows).toHaveLength(1);
     expect(q.rows[0]?.row_index).toBe(4321);
-    expect(JSON.parse(q.rows[0]?.raw ?? '{}')).toMatchObject({ datastream: 'sattelberg.aws.relative_humidity' });
+    expect(JSON.parse(q.rows[0]?.raw ?? '{}')).toMatchObject({
+      datastream: 'sattelberg.aws.relative_humidity',
+    });
   });
 
   it('reads NDJSON and CSV (also gzip-compressed)', async () => {
-    const ndjson = observationsOf('sattelberg.aws.air_pressure', 5).map((o) => JSON.stringify(o)).join('\n');
-    expect(await (await station.post(ndjson, 'application/x-ndjson')).json()).toMatchObject({ accepted: 5 });
-    const csv = ['time,datastream,value,quality', ...observationsOf('sattelberg.aws.wind_direction', 4).map((o) => `${o.time},${o.datastream},${o.value},ok`)].join('\r\n');
+    const ndjson = observationsOf('sattelberg.aws.air_pressure', 5)
+      .map((o) => JSON.stringify(o))
+      .join('\n');
+    expect(await (await station.post(ndjson, 'application/x-ndjson')).json()).toMatchObject({
+      accepted: 5,
+    });
+    const csv = [
+      'time,datastream,value,quality',
+      ...observationsOf('sattelberg.aws.wind_direction', 4).map(
+        (o) => `${o.time},${o.datastream},${o.value},ok`,
+      ),
+    ].join('\r\n');
     const gz = await station.server.url;
     const res = await fetch(`${gz}/api/v1/observations`, {
       method: 'POST',
-      headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Encoding': 'gzip', Authorization: `Bearer ${station.token}` },
+      headers: {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Encoding': 'gzip',
+        Authorization: `Bearer ${station.token}`,
+      },
       body: gzipSync(csv),
     });
     expect(await res.json()).toMatchObject({ accepted: 4, rejected: [] });
@@ -88,12 +108,19 @@ describe.each(backends)('POST /api/v1/observations on $name', (backend) => {
 
   it('answers 401, 400, 413 and 415 with a clear message', async () => {
     const url = `${station.server.url}/api/v1/observations`;
-    const noToken = await fetch(url, { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json' } });
+    const noToken = await fetch(url, {
+      method: 'POST',
+      body: '{}',
+      headers: { 'Content-Type': 'application/json' },
+    });
     expect(noToken.status).toBe(401);
     const wrong = await fetch(url, {
       method: 'POST',
       body: '{"observations":[]}',
-      headers: { 'Content-Type': 'application/json', Authorization: 'Bearer firn_1_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' },
+      headers: {
+        'Content-Type': 'application/json',
+        Authorization: 'Bearer firn_1_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+      },
     });
     expect(wrong.status).toBe(401);
     expect((await wrong.json()).error.message).toMatch(/unknown or revoked/);

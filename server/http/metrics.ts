@@ -42,7 +42,11 @@ export class Metrics {
       const end = this.requestDuration.startTimer();
       res.on('finish', () => {
         const route = (req.route as { path?: string } | undefined)?.path;
-        end({ route: route ? req.baseUrl + route : 'unmatched', method: req.method, status: res.statusCode });
+        end({
+          route: route ? req.baseUrl + route : 'unmatched',
+          method: req.method,
+          status: res.statusCode,
+        });
       });
       next();
     };

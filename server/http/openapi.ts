@@ -9,12 +9,19 @@ export function buildOpenApi(version: string): Record<string, unknown> {
     const operation: Record<string, unknown> = { operationId: name, responses: {} };
     if ('response' in route) {
       operation.responses = {
-        '200': { description: 'OK', content: { 'application/json': { schema: z.toJSONSchema(route.response) } } },
+        '200': {
+          description: 'OK',
+          content: { 'application/json': { schema: z.toJSONSchema(route.response) } },
+        },
       };
     }
     if ('query' in route) {
       const shape = route.query.shape as Record<string, z.ZodType>;
-      operation.parameters = Object.keys(shape).map((param) => ({ name: param, in: 'query', required: false }));
+      operation.parameters = Object.keys(shape).map((param) => ({
+        name: param,
+        in: 'query',
+        required: false,
+      }));
     }
     if (path.includes('{key}')) {
       operation.parameters = [

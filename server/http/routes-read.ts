@@ -27,7 +27,9 @@ export function readRouter(deps: ReadRouteDeps): Router {
   router.get(routes.series.path, async (req, res) => {
     const query = seriesQuerySchema.safeParse(req.query);
     if (!query.success) {
-      throw badRequest(query.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      throw badRequest(
+        query.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+      );
     }
     res.json(await getSeries(deps.db, { key: String(req.params.key), ...query.data }));
   });

@@ -19,8 +19,7 @@ export interface ImportTotals {
 
 /** Either a station-file reader (records per line) or an ingest body parser (rows). */
 export type ImportSource =
-  | { kind: 'station-file'; reader: FormatReader }
-  | { kind: 'rows'; parser: BodyParser };
+  { kind: 'station-file'; reader: FormatReader } | { kind: 'rows'; parser: BodyParser };
 
 /**
  * Imports a file through the ingest use case, batch by batch, so an import is checked,
@@ -33,12 +32,25 @@ export async function importStream(
   label: string,
   onProgress: (totals: ImportTotals) => void,
 ): Promise<ImportTotals> {
-  const totals: ImportTotals = { bytes: 0, rows: 0, stored: 0, duplicates: 0, missing: 0, rejected: 0, firstRejections: [] };
+  const totals: ImportTotals = {
+    bytes: 0,
+    rows: 0,
+    stored: 0,
+    duplicates: 0,
+    missing: 0,
+    rejected: 0,
+    firstRejections: [],
+  };
   let pending: ParsedRow[] = [];
   const flush = async () => {
     const rows = pending;
     pending = [];
-    const answer = await ingestObservations(deps, { rows, station: undefined, tokenId: null, source: label });
+    const answer = await ingestObservations(deps, {
+      rows,
+      station: undefined,
+      tokenId: null,
+      source: label,
+    });
     const firstRow = totals.rows;
     totals.rows += rows.length;
     totals.stored += answer.accepted - answer.duplicates;
@@ -55,23 +67,45 @@ export async function importStream(
   };
   for await (const chunk of chunks) {
     totals.bytes += chunk.length;
-    await take(toRows(source, source.kind === 'rows' ? source.parser.feed(chunk) : source.reader.feed(chunk), totals));
+    await take(
+      toRows(
+        source,
+        source.kind === 'rows' ? source.parser.feed(chunk) : source.reader.feed(chunk),
+        totals,
+      ),
+    );
   }
-  await take(toRows(source, source.kind === 'rows' ? source.parser.end() : source.reader.end(), totals));
+  await take(
+    toRows(source, source.kind === 'rows' ? source.parser.end() : source.reader.end(), totals),
+  );
   if (pending.length > 0) await flush();
   return totals;
 }
 
-function toRows(source: ImportSource, output: ParsedRow[] | FormatRecord[], totals: ImportTotals): ParsedRow[] {
+function toRows(
+  source: ImportSource,
+  output: ParsedRow[] | FormatRecord[],
+  totals: ImportTotals,
+): ParsedRow[] {
   if (source.kind === 'rows') return output as ParsedRow[];
   const rows: ParsedRow[] = [];
   for (const record of output as FormatRecord[]) {
     totals.missing += record.missing;
     if (record.error !== undefined) {
-      rows.push({ index: 0, ok: false, error: `line ${record.line}: ${record.error}`, source: `line ${record.line}` });
+      rows.push({
+        index: 0,
+        ok: false,
+        error: `line ${record.line}: ${record.error}`,
+        source: `line ${record.line}`,
+      });
     }
     for (const o of record.observations) {
-      const raw = { datastream: o.datastream, time: new Date(o.timeMs).toISOString(), value: o.value, quality: o.quality ?? undefined };
+      const raw = {
+        datastream: o.datastream,
+        time: new Date(o.timeMs).toISOString(),
+        value: o.value,
+        quality: o.quality ?? undefined,
+      };
       rows.push({ index: 0, ok: true, raw });
     }
   }

@@ -31,9 +31,14 @@ export interface IngestRequest {
  * Checks a batch row by row, stores the good rows with their outbox row in one transaction,
  * keeps the bad rows in quarantine, and answers which rows were refused and why.
  */
-export async function ingestObservations(deps: IngestDeps, request: IngestRequest): Promise<IngestResponse> {
+export async function ingestObservations(
+  deps: IngestDeps,
+  request: IngestRequest,
+): Promise<IngestResponse> {
   const checked = checkBatch(request.rows);
-  const resolved = await deps.datastreams.resolve(new Set(checked.observations.map((o) => o.datastream)));
+  const resolved = await deps.datastreams.resolve(
+    new Set(checked.observations.map((o) => o.datastream)),
+  );
   const rejected: RowError[] = [...checked.rejected];
   const observations: Observation[] = [];
   const datastreamIds: number[] = [];
@@ -69,6 +74,7 @@ export async function ingestObservations(deps: IngestDeps, request: IngestReques
 function rawText(row: ParsedRow | undefined): string {
   if (!row) return '';
   const text = row.ok ? safeStringify(row.raw) : (row.source ?? '');
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   return text.replace(/\u0000/g, '\\u0000');
 }
 

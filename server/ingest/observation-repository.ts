@@ -64,7 +64,14 @@ export async function storeBatch(db: Database, batch: BatchToStore): Promise<Sto
     await tx.query(
       `INSERT INTO ingest_batches (id, token_id, source, accepted, stored, rejected)
        VALUES ($1, $2, $3, $4, $5, $6)`,
-      [batchId, batch.tokenId, batch.source, batch.observations.length, stored, batch.quarantine.length],
+      [
+        batchId,
+        batch.tokenId,
+        batch.source,
+        batch.observations.length,
+        stored,
+        batch.quarantine.length,
+      ],
     );
     return { batchId, stored };
   });

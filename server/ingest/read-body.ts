@@ -15,7 +15,10 @@ export interface BodyLimits {
  * Parses an ingest body as it streams in (JSON, NDJSON or CSV; gzip allowed), stopping
  * with 413 as soon as it passes the byte or row limit, so a huge body never sits in memory.
  */
-export async function readObservationRows(req: IncomingMessage, limits: BodyLimits): Promise<ParsedRow[]> {
+export async function readObservationRows(
+  req: IncomingMessage,
+  limits: BodyLimits,
+): Promise<ParsedRow[]> {
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > limits.maxBytes) throw tooLarge(limits);
   const parser = createBodyParser(req.headers['content-type'] ?? '');

@@ -38,7 +38,11 @@ export class LiveHub {
       series.v.push(o.value);
     }
     for (const [datastream, series] of byDatastream) {
-      const message = JSON.stringify({ type: 'observations', datastream, ...series } satisfies LiveServerMessage);
+      const message = JSON.stringify({
+        type: 'observations',
+        datastream,
+        ...series,
+      } satisfies LiveServerMessage);
       for (const [ws, keys] of this.subscriptions) {
         if (keys.has(datastream) && ws.bufferedAmount < MAX_BUFFERED_BYTES) ws.send(message);
       }
@@ -58,7 +62,10 @@ export class LiveHub {
     ws.on('message', (data) => {
       const parsed = liveClientMessageSchema.safeParse(safeJson(String(data)));
       if (!parsed.success) {
-        send(ws, { type: 'error', message: 'expected {"type":"subscribe"|"unsubscribe","datastreams":[...]}' });
+        send(ws, {
+          type: 'error',
+          message: 'expected {"type":"subscribe"|"unsubscribe","datastreams":[...]}',
+        });
         return;
       }
       for (const key of parsed.data.datastreams) {

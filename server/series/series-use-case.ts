@@ -22,10 +22,16 @@ export async function getSeries(db: Queryable, request: SeriesRequest): Promise<
   if (!datastream) throw notFound(`datastream "${request.key}"`);
   const fromMs = request.from === undefined ? null : parseBound('from', request.from);
   const toMs = request.to === undefined ? null : parseBound('to', request.to);
-  if (fromMs !== null && toMs !== null && fromMs > toMs) throw badRequest('from must not be after to');
+  if (fromMs !== null && toMs !== null && fromMs > toMs)
+    throw badRequest('from must not be after to');
   const raw = await readSeries(db, datastream.id, fromMs, toMs);
   const maxPoints = request.maxPoints ?? DEFAULT_MAX_POINTS;
-  const series = decimateMinMax(raw.t, raw.v, maxPoints, gapThresholdMs(datastream.cadenceSeconds, raw.t));
+  const series = decimateMinMax(
+    raw.t,
+    raw.v,
+    maxPoints,
+    gapThresholdMs(datastream.cadenceSeconds, raw.t),
+  );
   return {
     datastream: datastream.key,
     unit: datastream.unit,

@@ -2,7 +2,11 @@ import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 import type { Queryable } from '../../infra/db/types';
 
-const scryptAsync = promisify(scrypt) as (secret: string, salt: string, keylen: number) => Promise<Buffer>;
+const scryptAsync = promisify(scrypt) as (
+  secret: string,
+  salt: string,
+  keylen: number,
+) => Promise<Buffer>;
 const TOKEN_PATTERN = /^firn_(\d+)_([A-Za-z0-9_-]{43})$/;
 /** A verified token is trusted this long without a new slow hash; revocation takes effect within it. */
 const VERIFIED_TTL_MS = 60_000;
@@ -13,7 +17,11 @@ export interface TokenScope {
 }
 
 /** Creates an ingest token for one station; only its salted scrypt hash is stored. */
-export async function createIngestToken(db: Queryable, station: string, label: string | null): Promise<string> {
+export async function createIngestToken(
+  db: Queryable,
+  station: string,
+  label: string | null,
+): Promise<string> {
   const secret = randomBytes(32).toString('base64url');
   const salt = randomBytes(16).toString('base64url');
   const hash = (await scryptAsync(secret, salt, 32)).toString('base64url');
@@ -36,7 +44,8 @@ export class TokenVerifier {
   async verify(token: string): Promise<TokenScope | undefined> {
     const fingerprint = createHash('sha256').update(token).digest('base64url');
     const cached = this.verified.get(fingerprint);
-    if (cached && cached.until > Date.now()) return { tokenId: cached.tokenId, station: cached.station };
+    if (cached && cached.until > Date.now())
+      return { tokenId: cached.tokenId, station: cached.station };
     const match = TOKEN_PATTERN.exec(token);
     if (!match) return undefined;
     const { rows } = await this.db.query<{ station: string; salt: string; hash: string }>(

@@ -69,7 +69,10 @@ describe.each(setups)('kill -9 right after a 200 answer, on $name', ({ makeSetup
          JOIN datastreams d ON d.id = o.datastream_id WHERE d.key = 'sattelberg.aws.air_temperature'`,
       );
       expect(stored[0]?.n).toBe(5000);
-      expect(stored[0]?.total).toBeCloseTo(rows.reduce((sum, r) => sum + r.value, 0), 6);
+      expect(stored[0]?.total).toBeCloseTo(
+        rows.reduce((sum, r) => sum + r.value, 0),
+        6,
+      );
       const outbox = await db.query<{ n: number }>('SELECT sum(row_count)::int AS n FROM outbox');
       expect(outbox.rows[0]?.n).toBe(5000);
     } finally {

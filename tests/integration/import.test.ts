@@ -9,7 +9,10 @@ import { firn } from '../support/station-process';
 
 /** Present and missing cells counted the simplest way, independent of the importer's parser. */
 function countCells(file: string, skipColumns: string[], missingMarks: string[]) {
-  const [header, ...lines] = fs.readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
+  const [header, ...lines] = fs
+    .readFileSync(file, 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '');
   const names = (header as string).split(';').map((n) => n.trim());
   let present = 0;
   let missing = 0;
@@ -26,12 +29,17 @@ function countCells(file: string, skipColumns: string[], missingMarks: string[])
 const files = [
   ...fs.readdirSync(path.join(sharedData, 'sattelberg')).map((name) => ({
     file: path.join(sharedData, 'sattelberg', name),
-    expected: () => countCells(path.join(sharedData, 'sattelberg', name), ['timestamp'], ['NA', '']),
+    expected: () =>
+      countCells(path.join(sharedData, 'sattelberg', name), ['timestamp'], ['NA', '']),
   })),
   ...fs.readdirSync(path.join(sharedData, 'zugspitze_dwd_daily')).map((name) => ({
     file: path.join(sharedData, 'zugspitze_dwd_daily', name),
     expected: () =>
-      countCells(path.join(sharedData, 'zugspitze_dwd_daily', name), ['STATIONS_ID', 'MESS_DATUM', 'QN_3', 'QN_4', 'eor'], ['-999']),
+      countCells(
+        path.join(sharedData, 'zugspitze_dwd_daily', name),
+        ['STATIONS_ID', 'MESS_DATUM', 'QN_3', 'QN_4', 'eor'],
+        ['-999'],
+      ),
   })),
 ];
 
@@ -47,11 +55,19 @@ describe('firn import of the real station files', () => {
     await throwaway.drop();
   });
 
-  it.each(files)('stores every present value of $file and reports NA/-999 as missing', ({ file, expected }) => {
-    const counts = expected();
-    const report = JSON.parse(firn(['import', file, '--json'], { DATABASE_URL: throwaway.url }));
-    expect(report).toMatchObject({ stored: counts.present, missing: counts.missing, rejected: 0, duplicates: 0 });
-  });
+  it.each(files)(
+    'stores every present value of $file and reports NA/-999 as missing',
+    ({ file, expected }) => {
+      const counts = expected();
+      const report = JSON.parse(firn(['import', file, '--json'], { DATABASE_URL: throwaway.url }));
+      expect(report).toMatchObject({
+        stored: counts.present,
+        missing: counts.missing,
+        rejected: 0,
+        duplicates: 0,
+      });
+    },
+  );
 
   it('stored exactly the present values, never a missing mark as a number', async () => {
     const total = files.reduce((sum, f) => sum + f.expected().present, 0);

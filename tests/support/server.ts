@@ -21,9 +21,14 @@ export interface TestStation {
 }
 
 /** The real server in-process on port 0, on a fresh seeded database of the given backend. */
-export async function startTestStation(backend: TestBackend, limits: { maxBodyBytes?: number; maxRowsPerBatch?: number } = {}): Promise<TestStation> {
+export async function startTestStation(
+  backend: TestBackend,
+  limits: { maxBodyBytes?: number; maxRowsPerBatch?: number } = {},
+): Promise<TestStation> {
   const { db, dispose } = await backend.open();
-  const seed = seedSchema.parse(JSON.parse(fs.readFileSync(path.join(repoRoot, 'resources', 'seed.json'), 'utf8')));
+  const seed = seedSchema.parse(
+    JSON.parse(fs.readFileSync(path.join(repoRoot, 'resources', 'seed.json'), 'utf8')),
+  );
   await applySeed(db, seed);
   const token = await createIngestToken(db, 'sattelberg', 'test');
   const server = await startServer({

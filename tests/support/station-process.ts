@@ -8,7 +8,10 @@ const firnBin = path.join(repoRoot, 'bin', 'firn.js');
 
 /** Runs a firn command to completion and returns its stdout (for `token create`). */
 export function firn(args: string[], env: NodeJS.ProcessEnv): string {
-  const result = spawnSync(process.execPath, [firnBin, ...args], { env: { ...process.env, ...env }, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [firnBin, ...args], {
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+  });
   if (result.status !== 0) throw new Error(`firn ${args.join(' ')} failed: ${result.stderr}`);
   return result.stdout.trim();
 }
@@ -46,7 +49,12 @@ export async function startStationProcess(env: NodeJS.ProcessEnv): Promise<Stati
 }
 
 /** Sends bodies with `concurrency` requests in flight; returns the elapsed seconds. */
-export async function postAll(url: string, token: string, bodies: string[], concurrency: number): Promise<number> {
+export async function postAll(
+  url: string,
+  token: string,
+  bodies: string[],
+  concurrency: number,
+): Promise<number> {
   let next = 0;
   const started = performance.now();
   const worker = async () => {
@@ -58,7 +66,8 @@ export async function postAll(url: string, token: string, bodies: string[], conc
         body,
       });
       const answer = (await res.json()) as { accepted?: number; rejected?: unknown[] };
-      if (res.status !== 200 || answer.rejected?.length) throw new Error(`ingest failed: ${res.status} ${JSON.stringify(answer).slice(0, 300)}`);
+      if (res.status !== 200 || answer.rejected?.length)
+        throw new Error(`ingest failed: ${res.status} ${JSON.stringify(answer).slice(0, 300)}`);
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
