@@ -36,7 +36,11 @@ export function ensureRendererBuilt(log: (message: string) => void): string | un
       '--logLevel',
       'warn',
     ],
-    { cwd: repoRoot, stdio: ['ignore', 'inherit', 'inherit'] },
+    {
+      cwd: repoRoot,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, NODE_ENV: 'production' },
+    },
   );
   if (result.status !== 0) {
     log(

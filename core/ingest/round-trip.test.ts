@@ -27,9 +27,10 @@ const observationArbitrary: fc.Arbitrary<Observation> = fc.record({
           minLength: 1,
           maxLength: 32,
         }),
-        // eslint-disable-next-line no-control-regex -- finding control characters is the point
       )
-      .map((quality) => quality.replace(/[\u0000-\u001f\u007f]/g, 'q')), // control characters are refused
+      // Control characters are refused in a quality, so the generator replaces them.
+      // eslint-disable-next-line no-control-regex -- finding control characters is the point
+      .map((quality) => quality.replace(/[\u0000-\u001f\u007f]/g, 'q')),
     { nil: null },
   ),
 });

@@ -27,8 +27,20 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', notFoundHandler);
   if (deps.staticDir && fs.existsSync(path.join(deps.staticDir, 'index.html'))) {
     const index = path.join(deps.staticDir, 'index.html');
-    app.use(express.static(deps.staticDir, { index: 'index.html', maxAge: '1h' }));
-    app.get(/^\/(?!api\/|metrics).*/, (_req, res) => res.sendFile(index));
+    // Hashed assets may be cached; index.html never, so a rebuilt UI shows at the next load.
+    app.use(
+      express.static(deps.staticDir, {
+        index: false,
+        maxAge: '1h',
+        setHeaders: (res, file) => {
+          if (file.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
+        },
+      }),
+    );
+    app.get(/^\/(?!api\/|metrics).*/, (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(index);
+    });
   }
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));

@@ -1,0 +1,29 @@
+import { HealthPanel } from './HealthPanel';
+import { LiveStatus } from './LiveStatus';
+import { ThemeToggle } from './ThemeToggle';
+
+/** Product, view tabs, and what an operator checks first: is data flowing, is the station healthy. */
+export function Header() {
+  return (
+    <header className="app-header" data-testid="app-header">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true">
+          ▲
+        </span>
+        <span className="brand-name">Firn</span>
+        <span className="brand-sub">control room</span>
+      </div>
+      <nav className="tabs" aria-label="Views">
+        <a className="tab" href="#/live" aria-current="page" data-testid="nav-live">
+          Live
+        </a>
+      </nav>
+      <div className="header-status">
+        <LiveStatus />
+        <span className="header-divider" aria-hidden="true" />
+        <HealthPanel />
+        <ThemeToggle />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,67 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect } from '@playwright/test';
+
+type Datum = number | string | null;
+
+/** The Live view as a user and the tests see it. */
+export class LivePage {
+  readonly picker: Locator;
+  readonly chart: Locator;
+  readonly liveStatus: Locator;
+  readonly followToggle: Locator;
+  private picked = 0;
+
+  constructor(readonly page: Page) {
+    this.picker = page.getByTestId('datastream-picker');
+    this.chart = page.getByTestId('live-chart');
+    this.liveStatus = page.getByTestId('live-status');
+    this.followToggle = page.getByTestId('follow-toggle');
+  }
+
+  async goto(): Promise<void> {
+    await this.page.goto('/');
+    await expect(this.picker).toBeVisible();
+    await expect(this.liveStatus).toHaveAttribute('data-state', 'open');
+  }
+
+  option(key: string): Locator {
+    return this.page.getByTestId(`datastream-option-${key}`);
+  }
+
+  rangePreset(preset: string): Locator {
+    return this.page.getByTestId(`range-preset-${preset}`);
+  }
+
+  health(part: 'database' | 'bus' | 'outbox'): Locator {
+    return this.page.getByTestId(`health-${part}`);
+  }
+
+  /** Adds a datastream to the panel and waits until the server confirmed its subscription. */
+  async pick(key: string): Promise<void> {
+    await this.option(key).getByRole('checkbox').check();
+    await expect(this.option(key)).toHaveAttribute('data-selected', 'true');
+    this.picked += 1;
+    // Only confirmed subscriptions get pushes: ingesting before that could miss the live path.
+    await expect(this.liveStatus).toHaveAttribute('data-subscribed', String(this.picked));
+    await this.waitForChart();
+  }
+
+  /** Waits until the history load settled (data or "no data in this range"). */
+  async waitForChart(): Promise<void> {
+    await expect(this.chart).toHaveAttribute('data-phase', /^(ready|empty)$/);
+  }
+
+  /** What plotly holds for one trace: the graph div exposes `data`. */
+  async trace(index = 0): Promise<{ x: Datum[]; y: Datum[]; name: string } | null> {
+    return this.page.evaluate((i) => {
+      const graph = document.querySelector('[data-testid=live-chart] .js-plotly-plot') as
+        (Element & { data?: { x: Datum[]; y: Datum[]; name: string }[] }) | null;
+      const trace = graph?.data?.[i];
+      return trace ? { x: [...trace.x], y: [...trace.y], name: trace.name } : null;
+    }, index);
+  }
+
+  async plottedValues(index = 0): Promise<Datum[]> {
+    return (await this.trace(index))?.y ?? [];
+  }
+}

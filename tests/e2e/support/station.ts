@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, expect } from '@playwright/test';
+import { runFirn, startFirn, stopProcess } from './process';
+
+export interface ObservationInput {
+  datastream: string;
+  time: string;
+  value: number;
+}
+
+/** A station of one's own: fresh data folder, seeded database, server on a free port. */
+export interface Station {
+  baseURL: string;
+  token: string;
+  dataDir: string;
+  /** POST /api/v1/observations with the station's ingest token. */
+  ingest(observations: ObservationInput[]): Promise<{ accepted: number; rejected: unknown[] }>;
+}
+
+const READY = /Firn control room: (http:\/\/127\.0\.0\.1:\d+)\//;
+
+export const test = base.extend<{ station: Station; consoleErrors: string[] }>({
+  // Playwright reads fixture dependencies from the destructuring pattern: it must be one.
+  // eslint-disable-next-line no-empty-pattern
+  station: async ({}, use, testInfo) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'firn-e2e-'));
+    const env = { ...process.env, FIRN_DATA_DIR: dataDir, FIRN_LOG_LEVEL: 'warn' };
+    try {
+      // Creates and seeds the embedded database; prints the token alone on stdout.
+      const created = await runFirn(['token', 'create', '--station', 'sattelberg'], env);
+      if (created.code !== 0)
+        throw new Error(`token create failed (${created.code}):\n${created.stderr}`);
+      const token = created.stdout.trim().split('\n').at(-1) ?? '';
+      expect(token, 'token create prints a token').not.toBe('');
+
+      const server = await startFirn(['start'], { ...env, FIRN_PORT: '0' }, READY, 60_000);
+      const baseURL = `${server.match[1]}/`;
+      const ingest: Station['ingest'] = async (observations) => {
+        const response = await fetch(`${baseURL}api/v1/observations`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ observations }),
+        });
+        expect(response.status, await response.clone().text()).toBe(200);
+        return (await response.json()) as { accepted: number; rejected: unknown[] };
+      };
+      try {
+        await use({ baseURL, token, dataDir, ingest });
+      } finally {
+        await stopProcess(server.child);
+        await testInfo.attach('server.log', { body: server.output(), contentType: 'text/plain' });
+      }
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  },
+
+  // Pages open the station's own server.
+  baseURL: async ({ station }, use) => {
+    await use(station.baseURL);
+  },
+
+  /** Console errors and uncaught exceptions of the page, for the test to assert on. */
+  consoleErrors: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() !== 'error') return;
+      const { url, lineNumber } = message.location();
+      errors.push(`${message.text()}${url ? ` (${url}:${lineNumber})` : ''}`);
+    });
+    page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+    await use(errors);
+  },
+});
+
+export { expect };
