@@ -5,7 +5,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const resultsDir = path.resolve('test-results');
+// Not test-results/: Playwright empties its output folder when it starts.
+const resultsDir = path.resolve('.test-reports');
 fs.mkdirSync(resultsDir, { recursive: true });
 const run = (command, args, env = {}) =>
   spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
