@@ -1,8 +1,10 @@
+import { benchBus } from './bus';
 import { benchIngest } from './ingest';
 
 /** npm run bench -- <name> [args]: each ends with one line of JSON on stdout. */
 const benches: Record<string, (args: string[]) => Promise<void>> = {
   ingest: benchIngest,
+  bus: benchBus,
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -3,6 +3,7 @@ import { datastreamAdd, stationAdd } from './commands/catalog';
 import { importFile } from './commands/import';
 import { start } from './commands/start';
 import { tokenCreate } from './commands/token';
+import { worker } from './commands/worker';
 import { UsageError } from './usage-error';
 
 const USAGE = `usage: firn <command>
@@ -12,8 +13,9 @@ const USAGE = `usage: firn <command>
   datastream add <station.instrument.variable> --unit <unit> [--cadence <seconds>] [--description <text>]
   token create --station <id> [--label <text>]   prints a new ingest token alone on stdout
   import <file> [--format sattelberg|dwd-daily|csv|ndjson] [--station <id>] [--instrument <id>] [--json]
+  worker <name>                          one worker as its own process (relay)
 
-Environment: FIRN_DATA_DIR, DATABASE_URL, KAFKA_BROKERS, FIRN_PORT, FIRN_HOST, FIRN_LOG_LEVEL`;
+Environment: FIRN_DATA_DIR, DATABASE_URL, KAFKA_BROKERS, FIRN_TOPIC_PREFIX, FIRN_PORT, FIRN_HOST, FIRN_LOG_LEVEL`;
 
 type Command = (args: string[]) => Promise<void>;
 
@@ -23,6 +25,7 @@ const commands: Record<string, Command> = {
   'datastream add': datastreamAdd,
   'token create': tokenCreate,
   import: importFile,
+  worker,
 };
 
 async function main(argv: string[]): Promise<void> {

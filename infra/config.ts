@@ -19,6 +19,13 @@ const envSchema = z.object({
       .optional(),
   ),
   KAFKA_BROKERS: z.preprocess(emptyToUndefined, z.string().optional()),
+  FIRN_TOPIC_PREFIX: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9._-]*$/, 'FIRN_TOPIC_PREFIX: letters, digits, . _ and - only')
+      .default(''),
+  ),
   FIRN_HOST: z.preprocess(emptyToUndefined, z.string().default('127.0.0.1')),
   FIRN_PORT: z.preprocess(
     emptyToUndefined,
@@ -46,6 +53,8 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   kafkaBrokers: string[] | undefined;
+  /** Prepended to every bus topic, so several installations can share one Kafka cluster. */
+  topicPrefix: string;
   host: string;
   port: number;
   logLevel: z.infer<typeof envSchema>['FIRN_LOG_LEVEL'];
@@ -73,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     kafkaBrokers: e.KAFKA_BROKERS?.split(',')
       .map((b) => b.trim())
       .filter(Boolean),
+    topicPrefix: e.FIRN_TOPIC_PREFIX,
     host: e.FIRN_HOST,
     port: e.FIRN_PORT,
     logLevel: e.FIRN_LOG_LEVEL,

@@ -19,7 +19,10 @@ export interface ServerOptions {
   maxRowsPerBatch: number;
   version: string;
   staticDir?: string;
-  busState?: () => BusState;
+  /** The bus's state for /api/health; without a bus, health says so. */
+  busState?: () => Promise<BusState>;
+  /** Told after each committed ingest batch (the relay wakes up). */
+  onBatchStored?: () => void;
 }
 
 export interface RunningServer {
@@ -40,7 +43,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     metrics,
     version: options.version,
     staticDir: options.staticDir,
-    busState: options.busState ?? (() => ({ kind: 'none', ok: true })),
+    busState: options.busState ?? (async () => ({ kind: 'none', ok: true })),
     datastreams: new DatastreamCache(options.db),
     tokens: new TokenVerifier(options.db),
     limits: { maxBytes: options.maxBodyBytes, maxRows: options.maxRowsPerBatch },
@@ -49,7 +52,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       metrics.ingestRows.inc({ result: 'stored' }, event.stored);
       metrics.ingestRows.inc({ result: 'duplicate' }, event.duplicates);
       metrics.ingestRows.inc({ result: 'rejected' }, event.rejected);
-      if (event.stored > 0) live.publish(event.observations);
+      if (event.stored > 0) {
+        options.onBatchStored?.();
+        live.publish(event.observations);
+      }
     },
   });
   const server = http.createServer(app);

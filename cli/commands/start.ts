@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { startServer } from '../../server/start-server';
-import { openContext, version } from '../context';
+import { openContext } from '../context';
+import { runStation } from '../station';
 import { desktopUnavailableReason, launchDesktop } from './desktop';
 import { ensureRendererBuilt } from './renderer-build';
 
@@ -13,19 +13,12 @@ export async function start(args: string[]): Promise<void> {
     console.error(`Firn: ${reason}, so the control room opens in browser mode instead.`);
   }
   const staticDir = ensureRendererBuilt((message) => console.error(message));
-  const { config, logger, db } = await openContext();
-  const server = await startServer({
-    db,
-    logger,
-    host: config.host,
-    port: config.port,
-    maxBodyBytes: config.maxBodyBytes,
-    maxRowsPerBatch: config.maxRowsPerBatch,
-    version,
-    staticDir,
-  });
+  const context = await openContext();
+  const { config, logger, db } = context;
+  const station = await runStation(context, staticDir);
+  const { server } = station;
   logger.info(
-    { url: server.url, database: db.kind, dataDir: config.dataDir },
+    { url: server.url, database: db.kind, bus: station.bus.kind, dataDir: config.dataDir },
     'control room started',
   );
   console.log(`Firn control room: ${server.url}/`);
@@ -34,7 +27,7 @@ export async function start(args: string[]): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping');
-    await server.close();
+    await station.stop();
     await db.close();
     process.exit(0);
   };

@@ -21,9 +21,14 @@ export async function outboxBacklog(
 /** State of database, bus and outbox; never throws, a failing part is reported as such. */
 export async function checkHealth(
   db: Database,
-  bus: BusState,
+  busState: () => Promise<BusState>,
   version: string,
 ): Promise<HealthResponse> {
+  const bus = await busState().catch((error: Error): BusState => ({
+    kind: 'none',
+    ok: false,
+    error: error.message,
+  }));
   try {
     const outbox = await outboxBacklog(db);
     return {

@@ -12,7 +12,7 @@ export interface ReadRouteDeps {
   db: Database;
   metrics: Metrics;
   version: string;
-  busState: () => BusState;
+  busState: () => Promise<BusState>;
 }
 
 /** Catalog, series, health, metrics and the OpenAPI document. */
@@ -34,7 +34,7 @@ export function readRouter(deps: ReadRouteDeps): Router {
     res.json(await getSeries(deps.db, { key: String(req.params.key), ...query.data }));
   });
   router.get(routes.health.path, async (_req, res) => {
-    res.json(await checkHealth(deps.db, deps.busState(), deps.version));
+    res.json(await checkHealth(deps.db, deps.busState, deps.version));
   });
   router.get(routes.metrics.path, async (_req, res) => {
     res.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());

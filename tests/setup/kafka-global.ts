@@ -6,27 +6,15 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
 import type { TestProject } from 'vitest/node';
+import { loadKafkaScript } from '../support/kafka';
+import { freePortPair } from '../support/ports';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     kafkaBrokers: string;
   }
 }
-
-interface RunningKafka {
-  brokers: string;
-  stop(options?: { wipe?: boolean }): Promise<boolean>;
-}
-
-interface KafkaScript {
-  kafkaUp(options: { dataDir: string; port: number }): Promise<RunningKafka>;
-}
-
-// scripts/kafka.mjs is plain JS and tsconfig has no allowJs, so its shape is declared above and the
-// import goes through a URL (a non-literal specifier TypeScript does not try to resolve).
-const kafkaScriptUrl = new URL('../../scripts/kafka.mjs', import.meta.url).href;
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const externalBrokers = process.env.KAFKA_BROKERS;
@@ -35,7 +23,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     return async () => {};
   }
 
-  const { kafkaUp } = (await import(kafkaScriptUrl)) as KafkaScript;
+  const { kafkaUp } = await loadKafkaScript();
   const dataDir = mkdtempSync(join(tmpdir(), 'firn-test-kafka-'));
   const port = Number(process.env.FIRN_TEST_KAFKA_PORT || (await freePortPair()));
   const kafka = await kafkaUp({ dataDir, port });
@@ -43,21 +31,4 @@ export default async function setup(project: TestProject): Promise<() => Promise
   return async () => {
     await kafka.stop({ wipe: true });
   };
-}
-
-function portIsFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
-}
-
-/** A port whose successor is free too: the broker listens on port, its controller on port + 1. */
-async function freePortPair(): Promise<number> {
-  for (let attempt = 0; attempt < 50; attempt += 1) {
-    const port = 20000 + Math.floor(Math.random() * 20000);
-    if ((await portIsFree(port)) && (await portIsFree(port + 1))) return port;
-  }
-  throw new Error('no free port pair for the test Kafka broker');
 }

@@ -7,7 +7,7 @@ import { createThrowawayDatabase } from './postgres';
 export interface TestBackend {
   name: 'postgres' | 'pglite';
   /** A migrated, empty database and the means to throw it away. */
-  open(): Promise<{ db: Database; dispose(): Promise<void> }>;
+  open(): Promise<{ db: Database; dispose(): Promise<void>; url?: string }>;
 }
 
 /** Both storage backends, so one test suite runs against each. */
@@ -20,6 +20,7 @@ export const backends: TestBackend[] = [
       await migrate(db);
       return {
         db,
+        url: throwaway.url,
         async dispose() {
           await db.close();
           await throwaway.drop();

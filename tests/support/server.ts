@@ -14,6 +14,8 @@ export const sharedData = path.resolve(repoRoot, '..', 'shared', 'data');
 export interface TestStation {
   server: RunningServer;
   db: Database;
+  /** The PostgreSQL server's URL, for other processes; undefined on PGlite. */
+  databaseUrl: string | undefined;
   /** An ingest token scoped to station sattelberg. */
   token: string;
   post(body: string, contentType?: string, headers?: Record<string, string>): Promise<Response>;
@@ -25,7 +27,7 @@ export async function startTestStation(
   backend: TestBackend,
   limits: { maxBodyBytes?: number; maxRowsPerBatch?: number } = {},
 ): Promise<TestStation> {
-  const { db, dispose } = await backend.open();
+  const { db, dispose, url } = await backend.open();
   const seed = seedSchema.parse(
     JSON.parse(fs.readFileSync(path.join(repoRoot, 'resources', 'seed.json'), 'utf8')),
   );
@@ -43,6 +45,7 @@ export async function startTestStation(
   return {
     server,
     db,
+    databaseUrl: url,
     token,
     post: (body, contentType = 'application/json', headers = {}) =>
       fetch(`${server.url}/api/v1/observations`, {

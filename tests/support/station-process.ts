@@ -48,6 +48,25 @@ export async function startStationProcess(env: NodeJS.ProcessEnv): Promise<Stati
   };
 }
 
+/** Starts `firn worker <name>` as its own process and waits until it says it runs. */
+export async function startWorkerProcess(
+  name: string,
+  env: NodeJS.ProcessEnv,
+): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [firnBin, 'worker', name], {
+    env: { ...process.env, FIRN_LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines = readline.createInterface({ input: child.stdout! });
+  await new Promise<void>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`firn worker ${name} exited with ${code}`)));
+    lines.on('line', (line) => {
+      if (line.startsWith(`Firn worker ${name} running`)) resolve();
+    });
+  });
+  return child;
+}
+
 /** Sends bodies with `concurrency` requests in flight; returns the elapsed seconds. */
 export async function postAll(
   url: string,

@@ -1,4 +1,5 @@
 import { sql as initial } from './001_initial';
+import { sql as busLog } from './002_bus_log';
 
 export interface Migration {
   id: number;
@@ -7,4 +8,7 @@ export interface Migration {
 }
 
 /** Every migration in order; append only, never edit one that has shipped. */
-export const migrations: Migration[] = [{ id: 1, name: 'initial', sql: initial }];
+export const migrations: Migration[] = [
+  { id: 1, name: 'initial', sql: initial },
+  { id: 2, name: 'bus_log', sql: busLog },
+];

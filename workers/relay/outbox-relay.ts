@@ -1,0 +1,126 @@
+import type { MessageOf } from '../../core/contracts/topics';
+import type { Bus, BusMessage } from '../../infra/bus/types';
+import type { Database } from '../../infra/db/types';
+import type { Logger } from '../../infra/logger';
+import {
+  markPublished,
+  observationsOfBatches,
+  pendingBatches,
+  type StoredObservation,
+} from './outbox-repository';
+
+/** Observations per publish: large batches keep Kafka fast; a drain still reports progress often. */
+const MAX_ROWS_PER_ROUND = 20_000;
+const IDLE_POLL_MS = 250;
+const MAX_BACKOFF_MS = 10_000;
+
+export interface RelayStatus {
+  /** False while the bus refuses publishes (broker down, uplink lost): the outbox buffers. */
+  connected: boolean;
+  lastError: string | null;
+  published: number;
+}
+
+/**
+ * Publishes committed observations from the outbox to the `observations` topic in commit
+ * order and marks them sent. A crash between publish and mark publishes a batch twice at
+ * most (consumers drop duplicates by datastream and time); nothing is ever skipped.
+ */
+export class OutboxRelay {
+  readonly status: RelayStatus = { connected: true, lastError: null, published: 0 };
+  private running = false;
+  private wakeUp: (() => void) | undefined;
+  /** A wake-up that came while a round was running: the next sleep returns at once. */
+  private woken = false;
+  private loop: Promise<void> | undefined;
+
+  constructor(private readonly deps: { db: Database; bus: Bus; logger: Logger }) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Called after an ingest commit so new data goes out without waiting for the poll. */
+  wake(): void {
+    // While the bus is down the relay backs off; new data must not turn that into a busy retry.
+    if (!this.status.connected) return;
+    this.woken = true;
+    this.wakeUp?.();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wakeUp?.();
+    await this.loop;
+  }
+
+  /** Publishes one round; returns how many observations went out. */
+  async drainOnce(): Promise<number> {
+    const batches = await pendingBatches(this.deps.db, MAX_ROWS_PER_ROUND);
+    if (batches.length === 0) return 0;
+    const observations = await observationsOfBatches(
+      this.deps.db,
+      batches.map((b) => b.batchId),
+    );
+    await this.deps.bus.publish('observations', observations.map(toMessage));
+    await markPublished(
+      this.deps.db,
+      batches.map((b) => b.outboxId),
+    );
+    this.status.published += observations.length;
+    return observations.length;
+  }
+
+  private async run(): Promise<void> {
+    let backoffMs = 500;
+    while (this.running) {
+      try {
+        const sent = await this.drainOnce();
+        if (!this.status.connected)
+          this.deps.logger.info('bus reachable again: draining the outbox');
+        this.status.connected = true;
+        this.status.lastError = null;
+        backoffMs = 500;
+        if (sent === 0) await this.sleep(IDLE_POLL_MS);
+      } catch (error) {
+        if (this.status.connected)
+          this.deps.logger.warn({ err: error }, 'publishing failed: buffering in the outbox');
+        this.status.connected = false;
+        this.status.lastError = (error as Error).message;
+        await this.sleep(backoffMs);
+        backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
+      }
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (this.woken) {
+      this.woken = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wakeUp = () => {
+        clearTimeout(timer);
+        this.wakeUp = undefined;
+        this.woken = false;
+        resolve();
+      };
+    });
+  }
+}
+
+export function toMessage(o: StoredObservation): BusMessage {
+  const message: MessageOf<'observations'> = {
+    v: 1,
+    datastream: o.datastream,
+    time: new Date(o.timeMs).toISOString(),
+    timeMs: o.timeMs,
+    value: o.value,
+    quality: o.quality,
+    batchId: o.batchId,
+  };
+  return { key: o.datastream, value: JSON.stringify(message) };
+}
