@@ -54,6 +54,7 @@ export async function runStation(
     version,
     staticDir,
     busState,
+    bus,
     onBatchStored: () => relay.wake(),
   });
   return {

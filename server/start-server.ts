@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Bus } from '../infra/bus/types';
 import type { Database } from '../infra/db/types';
 import type { Logger } from '../infra/logger';
 import type { BusState } from './health/health-use-case';
@@ -7,6 +8,7 @@ import { outboxBacklog } from './health/health-use-case';
 import { createApp } from './http/app';
 import { Metrics } from './http/metrics';
 import { DatastreamCache } from './ingest/datastream-cache';
+import { feedLiveFromBus } from './live/bus-feed';
 import { LiveHub } from './live/live-hub';
 import { TokenVerifier } from './tokens/token-service';
 
@@ -23,6 +25,8 @@ export interface ServerOptions {
   busState?: () => Promise<BusState>;
   /** Told after each committed ingest batch (the relay wakes up). */
   onBatchStored?: () => void;
+  /** With a bus, the live socket is fed from its observations topic; without, from this process's ingest. */
+  bus?: Bus;
 }
 
 export interface RunningServer {
@@ -54,7 +58,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       metrics.ingestRows.inc({ result: 'rejected' }, event.rejected);
       if (event.stored > 0) {
         options.onBatchStored?.();
-        live.publish(event.observations);
+        if (!options.bus) live.publish(event.observations);
       }
     },
   });
@@ -63,6 +67,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   server.requestTimeout = 120_000;
   server.headersTimeout = 30_000;
   live.attach(server);
+  const busFeed = options.bus
+    ? await feedLiveFromBus(options.bus, live, options.logger)
+    : undefined;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());
@@ -75,6 +82,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     metrics,
     live,
     async close() {
+      await busFeed?.stop();
       live.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
