@@ -6,6 +6,7 @@ import {
   markPublished,
   observationsOfBatches,
   pendingBatches,
+  type PendingBatch,
   type StoredObservation,
 } from './outbox-repository';
 
@@ -13,6 +14,11 @@ import {
 const MAX_ROWS_PER_ROUND = 20_000;
 const IDLE_POLL_MS = 250;
 const MAX_BACKOFF_MS = 10_000;
+
+interface Round {
+  batches: PendingBatch[];
+  messages: BusMessage[];
+}
 
 export interface RelayStatus {
   /** False while the bus refuses publishes (broker down, uplink lost): the outbox buffers. */
@@ -58,35 +64,57 @@ export class OutboxRelay {
 
   /** Publishes one round; returns how many observations went out. */
   async drainOnce(): Promise<number> {
-    const batches = await pendingBatches(this.deps.db, MAX_ROWS_PER_ROUND);
-    if (batches.length === 0) return 0;
-    const observations = await observationsOfBatches(
-      this.deps.db,
-      batches.map((b) => b.batchId),
-    );
-    await this.deps.bus.publish('observations', observations.map(toMessage));
-    await markPublished(
-      this.deps.db,
-      batches.map((b) => b.outboxId),
-    );
-    this.status.published += observations.length;
-    return observations.length;
+    const round = await this.readRound(0);
+    if (!round) return 0;
+    await this.publishRound(round);
+    return round.messages.length;
   }
 
+  private async readRound(afterOutboxId: number): Promise<Round | undefined> {
+    const batches = await pendingBatches(this.deps.db, MAX_ROWS_PER_ROUND, afterOutboxId);
+    if (batches.length === 0) return undefined;
+    const ids = batches.map((b) => b.batchId);
+    const observations = await observationsOfBatches(this.deps.db, ids);
+    return { batches, messages: observations.map(toMessage) };
+  }
+
+  private async publishRound(round: Round): Promise<void> {
+    await this.deps.bus.publish('observations', round.messages);
+    await markPublished(
+      this.deps.db,
+      round.batches.map((b) => b.outboxId),
+    );
+    this.status.published += round.messages.length;
+  }
+
+  /**
+   * Reads the next round from the database while the current one is being published, so a
+   * drain runs at the speed of the slower of the two instead of their sum.
+   */
   private async run(): Promise<void> {
     let backoffMs = 500;
+    let next: Promise<Round | undefined> | undefined;
     while (this.running) {
       try {
-        const sent = await this.drainOnce();
+        const round = await (next ?? this.readRound(0));
+        next = undefined;
+        if (!round) {
+          await this.sleep(IDLE_POLL_MS);
+          continue;
+        }
+        next = this.readRound(round.batches.at(-1)!.outboxId);
+        next.catch(() => undefined); // awaited next time round; a failure surfaces there
+        await this.publishRound(round);
         if (!this.status.connected)
           this.deps.logger.info('bus reachable again: draining the outbox');
         this.status.connected = true;
         this.status.lastError = null;
         backoffMs = 500;
-        if (sent === 0) await this.sleep(IDLE_POLL_MS);
       } catch (error) {
-        if (this.status.connected)
+        next = undefined; // start over from the oldest unpublished row
+        if (this.status.connected) {
           this.deps.logger.warn({ err: error }, 'publishing failed: buffering in the outbox');
+        }
         this.status.connected = false;
         this.status.lastError = (error as Error).message;
         await this.sleep(backoffMs);

@@ -14,10 +14,19 @@ export interface StoredObservation {
   batchId: number;
 }
 
-/** Unpublished outbox rows in commit order (ids grow), up to about `maxRows` observations. */
-export async function pendingBatches(db: Queryable, maxRows: number): Promise<PendingBatch[]> {
+/**
+ * Unpublished outbox rows after `afterId` in commit order (ids grow), up to about `maxRows`
+ * observations. `afterId` lets the relay read the next round while it publishes this one.
+ */
+export async function pendingBatches(
+  db: Queryable,
+  maxRows: number,
+  afterId = 0,
+): Promise<PendingBatch[]> {
   const { rows } = await db.query<{ id: string; batch_id: string; row_count: number }>(
-    `SELECT id, batch_id, row_count FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT 50`,
+    `SELECT id, batch_id, row_count FROM outbox WHERE published_at IS NULL AND id > $1
+     ORDER BY id LIMIT 50`,
+    [afterId],
   );
   const batches: PendingBatch[] = [];
   let total = 0;
