@@ -48,8 +48,9 @@ function takeLock(dataDir: string): () => void {
     const owner = Number(fs.readFileSync(lockFile, 'utf8'));
     if (owner && owner !== process.pid && isAlive(owner)) {
       throw new Error(
-        `the embedded database in ${dataDir} is in use by process ${owner} ` +
-          '(is the control room running? stop it, or use its HTTP API)',
+        `the embedded database in ${dataDir} is in use by process ${owner}: ` +
+          'the embedded database serves one process at a time, so stop the control room first, ' +
+          'or run Firn on a PostgreSQL server (DATABASE_URL)',
       );
     }
   } catch (error) {
