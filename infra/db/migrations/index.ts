@@ -1,5 +1,6 @@
 import { sql as initial } from './001_initial';
 import { sql as busLog } from './002_bus_log';
+import { sql as jobs } from './003_jobs';
 
 export interface Migration {
   id: number;
@@ -11,4 +12,5 @@ export interface Migration {
 export const migrations: Migration[] = [
   { id: 1, name: 'initial', sql: initial },
   { id: 2, name: 'bus_log', sql: busLog },
+  { id: 3, name: 'jobs', sql: jobs },
 ];
