@@ -1,11 +1,12 @@
 import { openBus } from '../infra/bus/open-bus';
-import type { Bus, BusLog } from '../infra/bus/types';
+import type { Bus, BusHealth, BusLog } from '../infra/bus/types';
 import type { Logger } from '../infra/logger';
 import type { BusState } from '../server/health/health-use-case';
 import { startServer, type RunningServer } from '../server/start-server';
 import { OutboxRelay } from '../workers/relay/outbox-relay';
 import type { Context } from './context';
 import { version } from './context';
+import { createWorker, workerNames } from './workers';
 
 export interface RunningStation {
   server: RunningServer;
@@ -38,12 +39,12 @@ export async function runStation(
   const bus = await openConfiguredBus(context);
   const relay = new OutboxRelay({ db, bus, logger });
   relay.start();
-  const busState = async (): Promise<BusState> => {
-    const health = await bus.health();
-    const ok = health.ok && relay.status.connected;
-    const error = health.error ?? relay.status.lastError ?? undefined;
-    return { kind: bus.kind, ok, ...(error && !ok ? { error } : {}) };
-  };
+  // The other workers run in this process too (the embedded database serves one process).
+  const workers = workerNames
+    .filter((n) => n !== 'relay')
+    .map((n) => createWorker(n, context, bus));
+  for (const worker of workers) await worker.start();
+  const busState = cachedBusState(bus, relay);
   const server = await startServer({
     db,
     logger,
@@ -63,8 +64,41 @@ export async function runStation(
     relay,
     async stop() {
       await server.close();
+      for (const worker of workers) await worker.stop();
       await relay.stop();
       await bus.close();
     },
+  };
+}
+
+/** How often /api/health asks the bus itself; answers in between come from the last check. */
+const BUS_CHECK_INTERVAL_MS = 2_000;
+
+/**
+ * The bus state for /api/health without waiting on the bus: asking an unreachable broker
+ * takes seconds, and the UI polls health every second while a hut is offline.
+ */
+function cachedBusState(bus: Bus, relay: OutboxRelay): () => Promise<BusState> {
+  let last: BusHealth = { ok: false, error: 'not checked yet' };
+  let checkedAt = 0;
+  let checking = false;
+  const refresh = () => {
+    if (checking || Date.now() - checkedAt < BUS_CHECK_INTERVAL_MS) return;
+    checking = true;
+    void bus
+      .health()
+      .then((health) => (last = health))
+      .catch((error: Error) => (last = { ok: false, error: error.message }))
+      .finally(() => {
+        checking = false;
+        checkedAt = Date.now();
+      });
+  };
+  refresh();
+  return async () => {
+    refresh();
+    const ok = last.ok && relay.status.connected;
+    const error = last.error ?? relay.status.lastError ?? undefined;
+    return { kind: bus.kind, ok, ...(error && !ok ? { error } : {}) };
   };
 }

@@ -26,6 +26,14 @@ const envSchema = z.object({
       .regex(/^[A-Za-z0-9._-]*$/, 'FIRN_TOPIC_PREFIX: letters, digits, . _ and - only')
       .default(''),
   ),
+  FIRN_SMTP_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^smtps?:\/\//, 'FIRN_SMTP_URL must start with smtp:// or smtps://')
+      .optional(),
+  ),
+  FIRN_SMTP_FROM: z.preprocess(emptyToUndefined, z.string().default('Firn <firn@localhost>')),
   FIRN_HOST: z.preprocess(emptyToUndefined, z.string().default('127.0.0.1')),
   FIRN_PORT: z.preprocess(
     emptyToUndefined,
@@ -55,6 +63,9 @@ export interface Config {
   kafkaBrokers: string[] | undefined;
   /** Prepended to every bus topic, so several installations can share one Kafka cluster. */
   topicPrefix: string;
+  /** SMTP server for e-mail notifications; without it, e-mail channels fail with that reason. */
+  smtpUrl: string | undefined;
+  smtpFrom: string;
   host: string;
   port: number;
   logLevel: z.infer<typeof envSchema>['FIRN_LOG_LEVEL'];
@@ -83,6 +94,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((b) => b.trim())
       .filter(Boolean),
     topicPrefix: e.FIRN_TOPIC_PREFIX,
+    smtpUrl: e.FIRN_SMTP_URL,
+    smtpFrom: e.FIRN_SMTP_FROM,
     host: e.FIRN_HOST,
     port: e.FIRN_PORT,
     logLevel: e.FIRN_LOG_LEVEL,

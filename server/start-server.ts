@@ -8,6 +8,8 @@ import { outboxBacklog } from './health/health-use-case';
 import { createApp } from './http/app';
 import { Metrics } from './http/metrics';
 import { DatastreamCache } from './ingest/datastream-cache';
+import type { Observation } from '../core/domain/observation';
+import { DuplicateFilter } from '../core/stream/duplicate-filter';
 import { feedLiveFromBus } from './live/bus-feed';
 import { LiveHub } from './live/live-hub';
 import { TokenVerifier } from './tokens/token-service';
@@ -25,7 +27,7 @@ export interface ServerOptions {
   busState?: () => Promise<BusState>;
   /** Told after each committed ingest batch (the relay wakes up). */
   onBatchStored?: () => void;
-  /** With a bus, the live socket is fed from its observations topic; without, from this process's ingest. */
+  /** With a bus, the live socket also shows what other desks and huts publish on it. */
   bus?: Bus;
 }
 
@@ -39,8 +41,13 @@ export interface RunningServer {
 
 /** The ingest and control-room server: HTTP API, live socket, metrics, static UI. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const metrics = new Metrics(async () => (await outboxBacklog(options.db)).backlog);
   const live = new LiveHub();
+  // Local ingest goes to the live socket at once (also while the uplink is down); the bus
+  // brings other desks' data, and what arrives both ways is shown once.
+  const duplicates = new DuplicateFilter(200_000);
+  const publishLive = (observations: readonly Observation[]) =>
+    live.publish(observations.filter((o) => duplicates.isNew(o.datastream, o.timeMs)));
+  const metrics = new Metrics(async () => (await outboxBacklog(options.db)).backlog);
   const app = createApp({
     db: options.db,
     logger: options.logger,
@@ -58,7 +65,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       metrics.ingestRows.inc({ result: 'rejected' }, event.rejected);
       if (event.stored > 0) {
         options.onBatchStored?.();
-        if (!options.bus) live.publish(event.observations);
+        publishLive(event.observations);
       }
     },
   });
@@ -68,7 +75,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   server.headersTimeout = 30_000;
   live.attach(server);
   const busFeed = options.bus
-    ? await feedLiveFromBus(options.bus, live, options.logger)
+    ? feedLiveFromBus(options.bus, publishLive, options.logger)
     : undefined;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,9 +1,7 @@
-import { OutboxRelay } from '../../workers/relay/outbox-relay';
 import { openContext } from '../context';
 import { openConfiguredBus } from '../station';
 import { UsageError } from '../usage-error';
-
-const WORKERS = ['relay'] as const;
+import { createWorker, workerNames, type WorkerName } from '../workers';
 
 /**
  * firn worker <name>: one worker as its own process, e.g. on another host against the
@@ -11,17 +9,17 @@ const WORKERS = ['relay'] as const;
  */
 export async function worker(args: string[]): Promise<void> {
   const name = args[0];
-  if (!WORKERS.includes(name as (typeof WORKERS)[number])) {
-    throw new UsageError(`unknown worker "${name ?? ''}"; workers: ${WORKERS.join(', ')}`);
+  if (!workerNames.includes(name as WorkerName)) {
+    throw new UsageError(`unknown worker "${name ?? ''}"; workers: ${workerNames.join(', ')}`);
   }
   const context = await openContext();
   const bus = await openConfiguredBus(context);
-  const relay = new OutboxRelay({ db: context.db, bus, logger: context.logger });
-  relay.start();
+  const running = createWorker(name as WorkerName, context, bus);
+  await running.start();
   context.logger.info({ worker: name, bus: bus.kind }, 'worker started');
   console.log(`Firn worker ${name} running (bus: ${bus.kind})`);
   const stop = async () => {
-    await relay.stop();
+    await running.stop();
     await bus.close();
     await context.db.close();
     process.exit(0);

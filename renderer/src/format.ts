@@ -52,3 +52,24 @@ export function parseTime(iso: string | null): number | null {
   const ms = Date.parse(iso);
   return Number.isFinite(ms) ? ms : null;
 }
+
+// One grouping on every desk, whatever the browser's locale: counts read out over the
+// radio between a hut and the station must mean the same number on both ends.
+const COUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+/** 12345 → "12,345". */
+export function formatCount(n: number): string {
+  return COUNT.format(n);
+}
+
+/** A span of seconds at the precision an operator acts on: "45 s", "3 min 20 s", "2 h 5 min". */
+export function formatDuration(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 0) return '—';
+  const s = Math.round(seconds);
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return s % 60 === 0 ? `${m} min` : `${m} min ${s % 60} s`;
+  const h = Math.floor(m / 60);
+  if (h < 48) return m % 60 === 0 ? `${h} h` : `${h} h ${m % 60} min`;
+  return `${Math.floor(h / 24)} d ${h % 24} h`;
+}

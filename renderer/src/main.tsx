@@ -9,6 +9,7 @@ import './styles/controls.css';
 import './styles/live.css';
 import './styles/chart.css';
 import './styles/readouts.css';
+import './styles/outbox.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html lacks #root');

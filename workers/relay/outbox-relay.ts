@@ -13,7 +13,7 @@ import {
 /** Observations per publish: large batches keep Kafka fast; a drain still reports progress often. */
 const MAX_ROWS_PER_ROUND = 20_000;
 const IDLE_POLL_MS = 250;
-const MAX_BACKOFF_MS = 10_000;
+const MAX_BACKOFF_MS = 5_000;
 
 interface Round {
   batches: PendingBatch[];

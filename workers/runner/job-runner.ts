@@ -10,6 +10,7 @@ import {
   encodeMessage,
   type envelopeMessageSchema,
 } from '../../core/contracts/topics';
+import { subscribeInBackground } from '../../infra/bus/background-subscription';
 import type { Bus, ConsumedMessage, Subscription } from '../../infra/bus/types';
 import type { Database } from '../../infra/db/types';
 import {
@@ -47,15 +48,21 @@ export class JobRunner {
     this.handlers = new Map(options.handlers.map((h) => [h.type, h]));
   }
 
-  async start(): Promise<void> {
-    this.subscription = await this.options.bus.subscribe({
-      groupId: `worker-${this.options.queue}`,
-      topics: [this.options.queue],
-      fromBeginning: true,
-      eachBatch: async ({ messages }) => {
-        for (const message of messages) await this.handle(message);
+  start(): void {
+    const { logger } = this.options;
+    this.subscription = subscribeInBackground(
+      this.options.bus,
+      {
+        groupId: `worker-${this.options.queue}`,
+        topics: [this.options.queue],
+        fromBeginning: true,
+        eachBatch: async ({ messages }) => {
+          for (const message of messages) await this.handle(message);
+        },
       },
-    });
+      (level, message, details) =>
+        logger[level](details ?? {}, `${this.options.queue} runner: ${message}`),
+    );
   }
 
   async stop(): Promise<void> {

@@ -1,6 +1,7 @@
 import { sql as initial } from './001_initial';
 import { sql as busLog } from './002_bus_log';
 import { sql as jobs } from './003_jobs';
+import { sql as deliveries } from './004_deliveries';
 
 export interface Migration {
   id: number;
@@ -13,4 +14,5 @@ export const migrations: Migration[] = [
   { id: 1, name: 'initial', sql: initial },
   { id: 2, name: 'bus_log', sql: busLog },
   { id: 3, name: 'jobs', sql: jobs },
+  { id: 4, name: 'deliveries', sql: deliveries },
 ];

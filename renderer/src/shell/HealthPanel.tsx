@@ -1,36 +1,16 @@
+import { formatCount, formatDuration } from '../format';
 import { useConnection } from '../state/connection';
-
-type Tone = 'ok' | 'warn' | 'bad' | 'unknown';
+import { Chip, type Tone } from './Chip';
+import { DrainChip, OfflineChip } from './OutboxChips';
 
 /** Backlog above which the outbox is worth a look (the relay normally drains it in seconds). */
 const BACKLOG_WARN = 1000;
-
-function Chip({
-  id,
-  tone,
-  label,
-  value,
-  title,
-}: {
-  id: string;
-  tone: Tone;
-  label: string;
-  value: string;
-  title: string;
-}) {
-  return (
-    <div className="health-chip" data-testid={`health-${id}`} data-tone={tone} title={title}>
-      <span className="status-dot" aria-hidden="true" />
-      <span className="health-label">{label}</span>
-      <span className="health-value">{value}</span>
-    </div>
-  );
-}
 
 /** Database, bus and outbox backlog from GET /api/health (polled by useHealthPolling). */
 export function HealthPanel() {
   const health = useConnection((s) => s.health);
   const error = useConnection((s) => s.healthError);
+  const drain = useConnection((s) => s.drain);
   const unreachable = error !== null;
 
   if (!health) {
@@ -56,12 +36,13 @@ export function HealthPanel() {
   const backlogTone: Tone =
     outbox.backlog === 0 ? 'ok' : outbox.backlog < BACKLOG_WARN ? 'warn' : 'bad';
   const oldest =
-    outbox.oldestAgeSeconds === null ? '' : `, oldest ${Math.round(outbox.oldestAgeSeconds)} s`;
+    outbox.oldestAgeSeconds === null ? '' : `, oldest ${formatDuration(outbox.oldestAgeSeconds)}`;
   return (
     <div
       className="health"
       data-testid="health-panel"
       data-status={unreachable ? 'unreachable' : health.status}
+      data-outbox={drain.phase}
     >
       <Chip
         id="database"
@@ -77,13 +58,20 @@ export function HealthPanel() {
         value={bus.kind}
         title={`Bus ${bus.kind}: ${bus.ok ? 'ok' : (bus.error ?? 'failing')}${stale}`}
       />
-      <Chip
-        id="outbox"
-        tone={unreachable ? 'unknown' : backlogTone}
-        label="Outbox"
-        value={String(outbox.backlog)}
-        title={`Outbox backlog: ${outbox.backlog} rows not yet on the bus${oldest}${stale}`}
-      />
+      {/* The bus answer decides offline; the tracker only knows about drains it has seen. */}
+      {!bus.ok && outbox.backlog >= 0 ? (
+        <OfflineChip bus={bus} outbox={outbox} stale={stale} />
+      ) : drain.phase === 'draining' ? (
+        <DrainChip drain={drain} stale={stale} />
+      ) : (
+        <Chip
+          id="outbox"
+          tone={unreachable ? 'unknown' : backlogTone}
+          label="Outbox"
+          value={outbox.backlog < 0 ? 'unknown' : formatCount(outbox.backlog)}
+          title={`Outbox backlog: ${formatCount(outbox.backlog)} rows not yet on the bus${oldest}${stale}`}
+        />
+      )}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { HealthResponse } from '../../../core/contracts/http';
+import { initialDrain, trackDrain, type DrainState } from './drainTracker';
 
 export type LiveStatus = 'idle' | 'connecting' | 'open' | 'reconnecting';
 
@@ -19,6 +20,8 @@ export interface ConnectionState {
   health: HealthResponse | null;
   healthError: string | null;
   healthCheckedAt: number | null;
+  /** Offline buffering and drain progress, folded from successive health answers. */
+  drain: DrainState;
   setLive(live: LiveStatus, attempt?: number, retryAt?: number | null): void;
   setSubscribed(keys: string[]): void;
   setHealth(health: HealthResponse, at: number): void;
@@ -34,6 +37,7 @@ const initial = {
   health: null,
   healthError: null,
   healthCheckedAt: null,
+  drain: initialDrain,
 };
 
 export const useConnection = create<ConnectionState>()((set, get) => ({
@@ -43,7 +47,13 @@ export const useConnection = create<ConnectionState>()((set, get) => ({
     set({ live, attempt, retryAt, opens });
   },
   setSubscribed: (subscribed) => set({ subscribed }),
-  setHealth: (health, at) => set({ health, healthError: null, healthCheckedAt: at }),
+  setHealth: (health, at) =>
+    set({
+      health,
+      healthError: null,
+      healthCheckedAt: at,
+      drain: trackDrain(get().drain, { at, backlog: health.outbox.backlog, busOk: health.bus.ok }),
+    }),
   // Keep the last known health visible next to the error: stale beats blank on a desk.
   setHealthError: (healthError, at) => set({ healthError, healthCheckedAt: at }),
 }));

@@ -21,12 +21,23 @@ export interface Station {
 
 const READY = /Firn control room: (http:\/\/127\.0\.0\.1:\d+)\//;
 
-export const test = base.extend<{ station: Station; consoleErrors: string[] }>({
-  // Playwright reads fixture dependencies from the destructuring pattern: it must be one.
-  // eslint-disable-next-line no-empty-pattern
-  station: async ({}, use, testInfo) => {
+export interface StationFixtures {
+  /**
+   * Extra environment for the station's processes (e.g. KAFKA_BROKERS for a hut whose
+   * broker is away). An option, so a spec can override it with a fixture of its own that
+   * depends on others, such as a broker port picked at run time.
+   */
+  stationEnv: Record<string, string>;
+  station: Station;
+  consoleErrors: string[];
+}
+
+export const test = base.extend<StationFixtures>({
+  stationEnv: [{}, { option: true }],
+
+  station: async ({ stationEnv }, use, testInfo) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'firn-e2e-'));
-    const env = { ...process.env, FIRN_DATA_DIR: dataDir, FIRN_LOG_LEVEL: 'warn' };
+    const env = { ...process.env, ...stationEnv, FIRN_DATA_DIR: dataDir, FIRN_LOG_LEVEL: 'warn' };
     try {
       // Creates and seeds the embedded database; prints the token alone on stdout.
       const created = await runFirn(['token', 'create', '--station', 'sattelberg'], env);

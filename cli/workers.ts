@@ -1,0 +1,30 @@
+import nodemailer from 'nodemailer';
+import type { Bus } from '../infra/bus/types';
+import { notifyHandler } from '../workers/notify/notify-handler';
+import { OutboxRelay } from '../workers/relay/outbox-relay';
+import { JobRunner } from '../workers/runner/job-runner';
+import type { Context } from './context';
+
+/** A worker that runs until stopped. */
+export interface Worker {
+  start(): Promise<void> | void;
+  stop(): Promise<void>;
+}
+
+export const workerNames = ['relay', 'notify'] as const;
+export type WorkerName = (typeof workerNames)[number];
+
+/** Builds one worker of the station by name, on the given bus. */
+export function createWorker(name: WorkerName, { config, db, logger }: Context, bus: Bus): Worker {
+  if (name === 'relay') return new OutboxRelay({ db, bus, logger });
+  const mail = config.smtpUrl
+    ? { transport: nodemailer.createTransport(config.smtpUrl), from: config.smtpFrom }
+    : undefined;
+  return new JobRunner({
+    db,
+    bus,
+    queue: 'jobs.sod',
+    handlers: [notifyHandler(db, { mail })],
+    logger,
+  });
+}
