@@ -1,10 +1,12 @@
 import { benchBus } from './bus';
 import { benchIngest } from './ingest';
+import { benchSimulation } from './simulation';
 
 /** npm run bench -- <name> [args]: each ends with one line of JSON on stdout. */
 const benches: Record<string, (args: string[]) => Promise<void>> = {
   ingest: benchIngest,
   bus: benchBus,
+  simulation: benchSimulation,
 };
 
 const [name, ...args] = process.argv.slice(2);
