@@ -13,7 +13,7 @@ const USAGE = `usage: firn <command>
   datastream add <station.instrument.variable> --unit <unit> [--cadence <seconds>] [--description <text>]
   token create --station <id> [--label <text>]   prints a new ingest token alone on stdout
   import <file> [--format sattelberg|dwd-daily|csv|ndjson] [--station <id>] [--instrument <id>] [--json]
-  worker <name>                          one worker as its own process (relay, notify)
+  worker <name>                          one worker as its own process (relay, notify, simulation)
 
 Environment: FIRN_DATA_DIR, DATABASE_URL, KAFKA_BROKERS, FIRN_TOPIC_PREFIX, FIRN_PORT, FIRN_HOST,
              FIRN_LOG_LEVEL, FIRN_SMTP_URL, FIRN_SMTP_FROM`;

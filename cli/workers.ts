@@ -1,7 +1,9 @@
+import path from 'node:path';
 import nodemailer from 'nodemailer';
 import type { Bus } from '../infra/bus/types';
 import { notifyHandler } from '../workers/notify/notify-handler';
 import { OutboxRelay } from '../workers/relay/outbox-relay';
+import { dispersionHandler } from '../workers/simulation/dispersion-handler';
 import { JobRunner } from '../workers/runner/job-runner';
 import type { Context } from './context';
 
@@ -11,12 +13,16 @@ export interface Worker {
   stop(): Promise<void>;
 }
 
-export const workerNames = ['relay', 'notify'] as const;
+export const workerNames = ['relay', 'notify', 'simulation'] as const;
 export type WorkerName = (typeof workerNames)[number];
 
 /** Builds one worker of the station by name, on the given bus. */
 export function createWorker(name: WorkerName, { config, db, logger }: Context, bus: Bus): Worker {
   if (name === 'relay') return new OutboxRelay({ db, bus, logger });
+  if (name === 'simulation') {
+    const handler = dispersionHandler(db, path.join(config.dataDir, 'results'));
+    return new JobRunner({ db, bus, queue: 'jobs.cod', handlers: [handler], logger });
+  }
   const mail = config.smtpUrl
     ? { transport: nodemailer.createTransport(config.smtpUrl), from: config.smtpFrom }
     : undefined;

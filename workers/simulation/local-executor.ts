@@ -1,0 +1,63 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import readline from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+export interface ExecutorLimits {
+  timeoutMs: number;
+  maxMemoryMb: number;
+}
+
+const runModel = path.join(path.dirname(fileURLToPath(import.meta.url)), 'run-model.ts');
+// The child runs TypeScript through tsx, found from here rather than from the working folder.
+const tsxLoader = import.meta.resolve('tsx');
+
+/**
+ * Runs the model in a child process: parameters passed in a file (never through a shell),
+ * progress read from its output, killed when it passes the time limit or the signal aborts;
+ * the V8 heap limit caps its memory.
+ */
+export async function runModelLocally(
+  input: { model: unknown; wind: unknown; resultFile: string },
+  limits: ExecutorLimits,
+  onProgress: (fraction: number) => void,
+  signal: AbortSignal,
+): Promise<Record<string, unknown>> {
+  const jobFile = `${input.resultFile}.input.json`;
+  await fs.mkdir(path.dirname(jobFile), { recursive: true });
+  await fs.writeFile(jobFile, JSON.stringify(input));
+  const child = spawn(
+    process.execPath,
+    [`--max-old-space-size=${limits.maxMemoryMb}`, '--import', tsxLoader, runModel, jobFile],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+  readline.createInterface({ input: child.stdout }).on('line', (line) => {
+    const match = /^progress ([\d.]+)$/.exec(line);
+    if (match) onProgress(Number(match[1]));
+  });
+  const kill = () => child.kill('SIGKILL');
+  const timer = setTimeout(kill, limits.timeoutMs);
+  signal.addEventListener('abort', kill);
+  try {
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    if (code !== 0) {
+      const why = signal.aborted
+        ? 'cancelled'
+        : code === null
+          ? `stopped after ${limits.timeoutMs} ms or killed`
+          : `exited with ${code}`;
+      throw new Error(`model run ${why}: ${stderr.trim().split('\n').slice(-3).join(' ')}`);
+    }
+    const output = JSON.parse(await fs.readFile(input.resultFile, 'utf8')) as {
+      summary: Record<string, unknown>;
+    };
+    return output.summary;
+  } finally {
+    clearTimeout(timer);
+    signal.removeEventListener('abort', kill);
+    await fs.rm(jobFile, { force: true });
+  }
+}
