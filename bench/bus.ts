@@ -148,6 +148,10 @@ async function perfTestRate(brokers: string, records: number, recordSize: number
 export async function benchBus(args: string[]): Promise<void> {
   const rows = Number(args[0] ?? 300_000);
   const own = process.env.KAFKA_BROKERS ? undefined : await startOwnBroker();
+  // An interrupted bench must not leave its broker running.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void own?.dispose().finally(() => process.exit(130)));
+  }
   const brokers = process.env.KAFKA_BROKERS ?? (own?.brokers as string);
   const prefix = `bench-bus-${Date.now()}.`;
   const station = await startTestStation(backends[0]!);
