@@ -63,6 +63,23 @@ export const healthResponseSchema = z.object({
 });
 export type HealthResponse = z.infer<typeof healthResponseSchema>;
 
+/** Body of POST /api/v1/rules/backtest: a rule (saved or not) and a time range. */
+export const backtestRequestSchema = z.object({
+  rule: z.unknown(),
+  from: z.string(),
+  to: z.string(),
+});
+
+/** Answer of a backtest: what the live analyzer would have produced over the range. */
+export const backtestResponseSchema = z.object({
+  alerts: z.array(z.record(z.string(), z.unknown())),
+  jobs: z.array(z.record(z.string(), z.unknown())),
+  events: z.number().int(),
+  observations: z.number().int(),
+  elapsedMs: z.number(),
+});
+export type BacktestResponse = z.infer<typeof backtestResponseSchema>;
+
 /**
  * The route table: every HTTP route once, so server and renderer derive paths and
  * response types from the same source.
@@ -81,6 +98,7 @@ export const routes = {
   metrics: { method: 'GET', path: '/metrics' },
   openapi: { method: 'GET', path: '/api/openapi.json' },
   live: { method: 'GET', path: '/api/v1/live' },
+  backtest: { method: 'POST', path: '/api/v1/rules/backtest', response: backtestResponseSchema },
 } as const;
 
 export type RouteName = keyof typeof routes;

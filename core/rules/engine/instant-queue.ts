@@ -1,0 +1,141 @@
+import type { EngineSnapshot } from './snapshot';
+
+/** The pending instants as plain arrays: how the queue is checkpointed. */
+export type InstantColumns = EngineSnapshot['instants'];
+
+// When one datastream runs ahead of another (a partition, a hut's batch), hundreds of
+// instants wait; every operation stays O(log n) or amortised O(1) per observation.
+
+/**
+ * Measurement times waiting to be evaluated, in time order, each with the latest arrival
+ * of its data (to tell backfill). Data instants are also remembered in the order they were
+ * seen, so those waiting longer than the rule's lateness are found without a scan.
+ */
+export class InstantQueue {
+  private t: number[];
+  private arrival: number[];
+  private head = 0;
+  private seenT: number[];
+  private seenAt: number[];
+  private seenHead = 0;
+  private readonly timerT: number[];
+  private readonly timerAt: number[];
+  private forcedUpTo: number;
+
+  constructor(columns?: InstantColumns) {
+    const copy = (list: number[] | undefined) => [...(list ?? [])];
+    [this.t, this.arrival] = [copy(columns?.t), copy(columns?.arrival)];
+    [this.seenT, this.seenAt] = [copy(columns?.seenT), copy(columns?.seenAt)];
+    [this.timerT, this.timerAt] = [copy(columns?.timerT), copy(columns?.timerAt)];
+    this.forcedUpTo = columns?.forcedUpTo ?? -Infinity;
+  }
+
+  get size(): number {
+    return this.t.length - this.head;
+  }
+
+  get firstTime(): number | null {
+    return this.head < this.t.length ? (this.t[this.head] as number) : null;
+  }
+
+  /** Index of the first instant at or after `timeMs`. */
+  private search(timeMs: number): number {
+    let [low, high] = [this.head, this.t.length];
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((this.t[middle] as number) < timeMs) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  private insert(timeMs: number, arrivalMs: number): void {
+    const i = this.search(timeMs);
+    if (this.t[i] === timeMs) {
+      this.arrival[i] = Math.max(this.arrival[i] as number, arrivalMs);
+    } else {
+      this.t.splice(i, 0, timeMs);
+      this.arrival.splice(i, 0, arrivalMs);
+    }
+  }
+
+  /** An instant of data, seen at processing time `seenMs` (never earlier than before). */
+  addData(timeMs: number, arrivalMs: number, seenMs: number): void {
+    this.insert(timeMs, arrivalMs);
+    this.seenT.push(timeMs);
+    this.seenAt.push(seenMs);
+  }
+
+  /** An instant without data (a deadline), whose data was due at processing time `dueMs`. */
+  addTimer(timeMs: number, dueMs: number): void {
+    this.insert(timeMs, dueMs);
+    // Few at a time, kept in time order so evaluated ones leave from the front.
+    let i = this.timerT.length;
+    while (i > 0 && (this.timerT[i - 1] as number) > timeMs) i--;
+    this.timerT.splice(i, 0, timeMs);
+    this.timerAt.splice(i, 0, dueMs);
+  }
+
+  /**
+   * The latest time up to which instants may be evaluated: those at or before the
+   * watermark, and those seen (or due) at or before `overdueMs`, with all earlier ones.
+   */
+  releaseBound(watermarkMs: number, overdueMs: number): number | null {
+    while (
+      this.seenHead < this.seenT.length &&
+      (this.seenAt[this.seenHead] as number) <= overdueMs
+    ) {
+      this.forcedUpTo = Math.max(this.forcedUpTo, this.seenT[this.seenHead++] as number);
+    }
+    for (let i = this.timerT.length - 1; i >= 0; i--) {
+      if ((this.timerAt[i] as number) > overdueMs) continue;
+      this.forcedUpTo = Math.max(this.forcedUpTo, this.timerT[i] as number);
+      this.timerT.splice(i, 1);
+      this.timerAt.splice(i, 1);
+    }
+    const first = this.firstTime;
+    const bound = Math.max(watermarkMs, this.forcedUpTo);
+    return first !== null && first <= bound ? bound : null;
+  }
+
+  /** Removes the first instant and returns its time and arrival. */
+  shift(): { timeMs: number; arrivalMs: number } {
+    const i = this.head++;
+    const instant = { timeMs: this.t[i] as number, arrivalMs: this.arrival[i] as number };
+    // What was seen of instants evaluated by now no longer needs watching.
+    while (this.timerT.length > 0 && (this.timerT[0] as number) <= instant.timeMs) {
+      this.timerT.shift();
+      this.timerAt.shift();
+    }
+    while (
+      this.seenHead < this.seenT.length &&
+      (this.seenT[this.seenHead] as number) <= instant.timeMs
+    ) {
+      this.seenHead++;
+    }
+    if (this.head > 1024 && this.head * 2 > this.t.length) {
+      [this.t, this.arrival] = [this.t.slice(this.head), this.arrival.slice(this.head)];
+      this.head = 0;
+    }
+    if (this.seenHead > 1024 && this.seenHead * 2 > this.seenT.length) {
+      [this.seenT, this.seenAt] = [
+        this.seenT.slice(this.seenHead),
+        this.seenAt.slice(this.seenHead),
+      ];
+      this.seenHead = 0;
+    }
+    return instant;
+  }
+
+  toColumns(): InstantColumns {
+    return {
+      t: this.t.slice(this.head),
+      arrival: this.arrival.slice(this.head),
+      seenT: this.seenT.slice(this.seenHead),
+      seenAt: this.seenAt.slice(this.seenHead),
+      timerT: [...this.timerT],
+      timerAt: [...this.timerAt],
+      forcedUpTo: Number.isFinite(this.forcedUpTo) ? this.forcedUpTo : null,
+    };
+  }
+}
