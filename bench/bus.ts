@@ -7,14 +7,8 @@ import { backends } from '../tests/support/backends';
 import { loadKafkaScript, startOwnBroker } from '../tests/support/kafka';
 import { observationsOf, startTestStation, type TestStation } from '../tests/support/server';
 import { printResult } from '../tests/support/station-process';
+import { DATASTREAMS } from './ingest';
 
-const DATASTREAMS = [
-  'air_temperature',
-  'wind_speed',
-  'wind_direction',
-  'relative_humidity',
-  'air_pressure',
-].map((v) => `sattelberg.aws.${v}`);
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN;
 

@@ -9,7 +9,8 @@ import { createThrowawayDatabase } from '../tests/support/postgres';
 import { firn, postAll, printResult, startStationProcess } from '../tests/support/station-process';
 
 const BATCH = 5000;
-const DATASTREAMS = [
+/** The five datastreams of the Sattelberg 10-minute station, the benches' load. */
+export const DATASTREAMS = [
   'air_temperature',
   'wind_speed',
   'wind_direction',
