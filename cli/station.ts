@@ -52,6 +52,7 @@ export async function runStation(
     port: config.port,
     maxBodyBytes: config.maxBodyBytes,
     maxRowsPerBatch: config.maxRowsPerBatch,
+    ingestRequestsPerSecond: config.ingestRequestsPerSecond,
     version,
     staticDir,
     busState,

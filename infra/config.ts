@@ -51,6 +51,10 @@ const envSchema = z.object({
       .min(1024)
       .default(64 * 1024 * 1024),
   ),
+  FIRN_INGEST_REQUESTS_PER_SECOND: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().min(0).default(200),
+  ),
   FIRN_MAX_ROWS_PER_BATCH: z.preprocess(
     emptyToUndefined,
     z.coerce.number().int().min(1).default(200_000),
@@ -71,6 +75,7 @@ export interface Config {
   logLevel: z.infer<typeof envSchema>['FIRN_LOG_LEVEL'];
   maxBodyBytes: number;
   maxRowsPerBatch: number;
+  ingestRequestsPerSecond: number;
 }
 
 export class ConfigError extends Error {
@@ -101,5 +106,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.FIRN_LOG_LEVEL,
     maxBodyBytes: e.FIRN_MAX_BODY_BYTES,
     maxRowsPerBatch: e.FIRN_MAX_ROWS_PER_BATCH,
+    ingestRequestsPerSecond: e.FIRN_INGEST_REQUESTS_PER_SECOND,
   };
 }

@@ -8,6 +8,7 @@ import { outboxBacklog } from './health/health-use-case';
 import { createApp } from './http/app';
 import { Metrics } from './http/metrics';
 import { DatastreamCache } from './ingest/datastream-cache';
+import { RateLimiter } from './ingest/rate-limiter';
 import type { Observation } from '../core/domain/observation';
 import { DuplicateFilter } from '../core/stream/duplicate-filter';
 import { feedLiveFromBus } from './live/bus-feed';
@@ -21,6 +22,8 @@ export interface ServerOptions {
   port: number;
   maxBodyBytes: number;
   maxRowsPerBatch: number;
+  /** Ingest requests per second per token (bursts to twice that); 0 turns the limit off. */
+  ingestRequestsPerSecond: number;
   version: string;
   staticDir?: string;
   /** The bus's state for /api/health; without a bus, health says so. */
@@ -58,6 +61,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     datastreams: new DatastreamCache(options.db),
     tokens: new TokenVerifier(options.db),
     limits: { maxBytes: options.maxBodyBytes, maxRows: options.maxRowsPerBatch },
+    rateLimiter: new RateLimiter(options.ingestRequestsPerSecond),
     onStored: (event) => {
       metrics.ingestBatches.inc();
       metrics.ingestRows.inc({ result: 'stored' }, event.stored);

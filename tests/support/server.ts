@@ -25,7 +25,11 @@ export interface TestStation {
 /** The real server in-process on port 0, on a fresh seeded database of the given backend. */
 export async function startTestStation(
   backend: TestBackend,
-  limits: { maxBodyBytes?: number; maxRowsPerBatch?: number } = {},
+  limits: {
+    maxBodyBytes?: number;
+    maxRowsPerBatch?: number;
+    ingestRequestsPerSecond?: number;
+  } = {},
 ): Promise<TestStation> {
   const { db, dispose, url } = await backend.open();
   const seed = seedSchema.parse(
@@ -40,6 +44,8 @@ export async function startTestStation(
     port: 0,
     maxBodyBytes: limits.maxBodyBytes ?? 16 * 1024 * 1024,
     maxRowsPerBatch: limits.maxRowsPerBatch ?? 100_000,
+    // Tests send as fast as they can; the limit is tested on its own.
+    ingestRequestsPerSecond: limits.ingestRequestsPerSecond ?? 0,
     version: 'test',
   });
   return {
