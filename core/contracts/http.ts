@@ -99,6 +99,8 @@ export const routes = {
   openapi: { method: 'GET', path: '/api/openapi.json' },
   live: { method: 'GET', path: '/api/v1/live' },
   backtest: { method: 'POST', path: '/api/v1/rules/backtest', response: backtestResponseSchema },
+  jobs: { method: 'GET', path: '/api/v1/jobs' },
+  job: { method: 'GET', path: '/api/v1/jobs/:id' },
 } as const;
 
 export type RouteName = keyof typeof routes;

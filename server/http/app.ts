@@ -5,6 +5,7 @@ import type { Logger } from '../../infra/logger';
 import { errorHandler, notFoundHandler } from './error-handler';
 import { ingestRouter, type IngestRouteDeps } from './routes-ingest';
 import { readRouter, type ReadRouteDeps } from './routes-read';
+import { jobsRouter } from './routes-jobs';
 import { rulesRouter } from './routes-rules';
 
 export interface AppDeps extends IngestRouteDeps, ReadRouteDeps {
@@ -26,6 +27,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(ingestRouter(deps));
   app.use(readRouter(deps));
   app.use(rulesRouter(deps));
+  app.use(jobsRouter(deps));
   app.use('/api', notFoundHandler);
   if (deps.staticDir && fs.existsSync(path.join(deps.staticDir, 'index.html'))) {
     const index = path.join(deps.staticDir, 'index.html');

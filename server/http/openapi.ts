@@ -23,9 +23,15 @@ export function buildOpenApi(version: string): Record<string, unknown> {
         required: false,
       }));
     }
-    if (path.includes('{key}')) {
+    const pathParams = [...route.path.matchAll(/:([a-zA-Z]+)/g)].map((m) => m[1] as string);
+    if (pathParams.length > 0) {
       operation.parameters = [
-        { name: 'key', in: 'path', required: true, schema: { type: 'string' } },
+        ...pathParams.map((name) => ({
+          name,
+          in: 'path',
+          required: true,
+          schema: { type: 'string' },
+        })),
         ...((operation.parameters as unknown[]) ?? []),
       ];
     }
