@@ -2,6 +2,8 @@ import { openBus } from '../infra/bus/open-bus';
 import type { Bus, BusHealth, BusLog } from '../infra/bus/types';
 import type { Logger } from '../infra/logger';
 import type { BusState } from '../server/health/health-use-case';
+import type { AlertEvent } from '../core/rules/index';
+import { liveAlertOf } from '../server/live/live-hub';
 import { startServer, type RunningServer } from '../server/start-server';
 import { OutboxRelay } from '../workers/relay/outbox-relay';
 import type { Context } from './context';
@@ -40,9 +42,13 @@ export async function runStation(
   const relay = new OutboxRelay({ db, bus, logger });
   relay.start();
   // The other workers run in this process too (the embedded database serves one process).
+  // The in-process analyzer tells this server's live socket at once, without a bus round trip.
+  const liveSocket: { hub?: RunningServer['live'] } = {};
+  const onAlertEvents = (events: readonly AlertEvent[]) =>
+    liveSocket.hub?.publishAlerts(events.map(liveAlertOf));
   const workers = workerNames
     .filter((n) => n !== 'relay')
-    .map((n) => createWorker(n, context, bus));
+    .map((n) => createWorker(n, context, bus, { onAlertEvents }));
   for (const worker of workers) await worker.start();
   const busState = cachedBusState(bus, relay);
   const server = await startServer({
@@ -59,6 +65,7 @@ export async function runStation(
     bus,
     onBatchStored: () => relay.wake(),
   });
+  liveSocket.hub = server.live;
   return {
     server,
     bus,

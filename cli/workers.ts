@@ -1,6 +1,8 @@
 import path from 'node:path';
 import nodemailer from 'nodemailer';
+import type { AlertEvent } from '../core/rules/index';
 import type { Bus } from '../infra/bus/types';
+import { Analyzer } from '../workers/analyzer/analyzer';
 import { notifyHandler } from '../workers/notify/notify-handler';
 import { OutboxRelay } from '../workers/relay/outbox-relay';
 import { dispersionHandler } from '../workers/simulation/dispersion-handler';
@@ -13,12 +15,23 @@ export interface Worker {
   stop(): Promise<void>;
 }
 
-export const workerNames = ['relay', 'notify', 'simulation'] as const;
+export const workerNames = ['relay', 'analyzer', 'notify', 'simulation'] as const;
 export type WorkerName = (typeof workerNames)[number];
 
+export interface WorkerHooks {
+  /** New alert events from an analyzer in this process (the server's live socket). */
+  onAlertEvents?: (events: readonly AlertEvent[]) => void;
+}
+
 /** Builds one worker of the station by name, on the given bus. */
-export function createWorker(name: WorkerName, { config, db, logger }: Context, bus: Bus): Worker {
+export function createWorker(
+  name: WorkerName,
+  { config, db, logger }: Context,
+  bus: Bus,
+  hooks: WorkerHooks = {},
+): Worker {
   if (name === 'relay') return new OutboxRelay({ db, bus, logger });
+  if (name === 'analyzer') return new Analyzer({ db, bus, logger, onEvents: hooks.onAlertEvents });
   if (name === 'simulation') {
     const handler = dispersionHandler(db, path.join(config.dataDir, 'results'));
     return new JobRunner({ db, bus, queue: 'jobs.cod', handlers: [handler], logger });

@@ -79,7 +79,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   server.headersTimeout = 30_000;
   live.attach(server);
   const busFeed = options.bus
-    ? feedLiveFromBus(options.bus, publishLive, options.logger)
+    ? feedLiveFromBus(
+        options.bus,
+        { observations: publishLive, alerts: (alerts) => live.publishAlerts(alerts) },
+        options.logger,
+      )
     : undefined;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

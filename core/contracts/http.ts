@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { datastreamSchema, stationSchema } from '../domain/station';
+import { notificationPreferencesSchema } from './preferences';
 
 /** Answer to POST /api/v1/observations (public contract, extended by `duplicates`). */
 export const ingestResponseSchema = z.object({
@@ -80,6 +81,60 @@ export const backtestResponseSchema = z.object({
 });
 export type BacktestResponse = z.infer<typeof backtestResponseSchema>;
 
+/** A stored rule: the document as its author wrote it, and its bookkeeping. */
+export const storedRuleSchema = z.object({
+  id: z.string(),
+  owner: z.string(),
+  visibility: z.enum(['private', 'station', 'everyone']),
+  enabled: z.boolean(),
+  version: z.number().int(),
+  updatedAt: z.string(),
+  document: z.record(z.string(), z.unknown()),
+});
+export const ruleListSchema = z.object({ rules: z.array(storedRuleSchema) });
+export const ruleVersionListSchema = z.object({
+  versions: z.array(
+    z.object({
+      version: z.number().int(),
+      document: z.record(z.string(), z.unknown()),
+      changedBy: z.string(),
+      change: z.string(),
+      at: z.string(),
+    }),
+  ),
+});
+
+export const alertSchema = z.object({
+  id: z.string(),
+  ruleId: z.string(),
+  severity: z.enum(['info', 'warning', 'critical']),
+  status: z.enum(['pending', 'firing', 'resolved', 'cancelled']),
+  startMs: z.number(),
+  firingMs: z.number().nullable(),
+  resolvedMs: z.number().nullable(),
+  flapping: z.boolean(),
+  backfill: z.boolean(),
+  acknowledged: z.object({ by: z.string(), atMs: z.number(), comment: z.string() }).nullable(),
+  shelvedUntilMs: z.number().nullable(),
+  values: z.record(z.string(), z.number().nullable()),
+});
+export const alertListSchema = z.object({ alerts: z.array(alertSchema) });
+export const alertDetailSchema = z.object({
+  alert: alertSchema,
+  events: z.array(z.record(z.string(), z.unknown())),
+});
+export const alertsQuerySchema = z.object({
+  rule: z.string().max(64).optional(),
+  open: z.enum(['true', 'false']).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
+export const acknowledgeRequestSchema = z.object({ comment: z.string().trim().min(1).max(2000) });
+/** Shelve until a time, for a duration (`2h`), or `{"until": null}` to take it off the shelf. */
+export const shelveRequestSchema = z.union([
+  z.object({ until: z.iso.datetime({ offset: true }).nullable() }),
+  z.object({ for: z.string().regex(/^\d+(\.\d+)?(s|m|h|d)$/, 'a duration like 30m, 2h or 1d') }),
+]);
+
 /**
  * The route table: every HTTP route once, so server and renderer derive paths and
  * response types from the same source.
@@ -99,6 +154,46 @@ export const routes = {
   openapi: { method: 'GET', path: '/api/openapi.json' },
   live: { method: 'GET', path: '/api/v1/live' },
   backtest: { method: 'POST', path: '/api/v1/rules/backtest', response: backtestResponseSchema },
+  rules: { method: 'GET', path: '/api/v1/rules', response: ruleListSchema },
+  createRule: { method: 'POST', path: '/api/v1/rules', response: storedRuleSchema },
+  rule: { method: 'GET', path: '/api/v1/rules/:id', response: storedRuleSchema },
+  updateRule: { method: 'PUT', path: '/api/v1/rules/:id', response: storedRuleSchema },
+  deleteRule: { method: 'DELETE', path: '/api/v1/rules/:id' },
+  ruleVersions: {
+    method: 'GET',
+    path: '/api/v1/rules/:id/versions',
+    response: ruleVersionListSchema,
+  },
+  alerts: {
+    method: 'GET',
+    path: '/api/v1/alerts',
+    query: alertsQuerySchema,
+    response: alertListSchema,
+  },
+  alert: { method: 'GET', path: '/api/v1/alerts/:id', response: alertDetailSchema },
+  acknowledgeAlert: {
+    method: 'POST',
+    path: '/api/v1/alerts/:id/acknowledge',
+    body: acknowledgeRequestSchema,
+    response: alertSchema,
+  },
+  shelveAlert: {
+    method: 'POST',
+    path: '/api/v1/alerts/:id/shelve',
+    body: shelveRequestSchema,
+    response: alertSchema,
+  },
+  preferences: {
+    method: 'GET',
+    path: '/api/v1/users/:name/preferences',
+    response: notificationPreferencesSchema,
+  },
+  setPreferences: {
+    method: 'PUT',
+    path: '/api/v1/users/:name/preferences',
+    body: notificationPreferencesSchema,
+    response: notificationPreferencesSchema,
+  },
   jobs: { method: 'GET', path: '/api/v1/jobs' },
   job: { method: 'GET', path: '/api/v1/jobs/:id' },
 } as const;

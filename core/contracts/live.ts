@@ -16,6 +16,18 @@ export const liveServerMessageSchema = z.discriminatedUnion('type', [
     v: z.array(z.number()),
   }),
   z.object({ type: z.literal('subscribed'), datastreams: z.array(z.string()) }),
+  /** An alert transition, sent to every client (they are few, and the header shows them). */
+  z.object({
+    type: z.literal('alert'),
+    id: z.string(),
+    transition: z.string(),
+    ruleId: z.string(),
+    alertId: z.string().nullable(),
+    severity: z.enum(['info', 'warning', 'critical']),
+    atMs: z.number(),
+    notify: z.boolean(),
+    backfill: z.boolean(),
+  }),
   z.object({ type: z.literal('error'), message: z.string() }),
 ]);
 export type LiveServerMessage = z.infer<typeof liveServerMessageSchema>;

@@ -28,7 +28,7 @@ export {
   type AlertStatus,
 } from './engine/alert-lifecycle';
 export type { AlertTransition } from './engine/alert-machine';
-export { ruleFingerprint, warmUpMs } from './engine/compile-rule';
+export { ruleFingerprint, stableJson, warmUpMs } from './engine/compile-rule';
 export { alertIdOf, type AlertEvent, type EngineOutput, type JobRequest } from './engine/events';
 export { createRuleEngine, type RuleEngine, type RuleEngineOptions } from './engine/rule-engine';
 export { engineSnapshotSchema, type EngineSnapshot } from './engine/snapshot';

@@ -7,6 +7,7 @@ import { ingestRouter, type IngestRouteDeps } from './routes-ingest';
 import { readRouter, type ReadRouteDeps } from './routes-read';
 import { jobsRouter } from './routes-jobs';
 import { rulesRouter } from './routes-rules';
+import { alertsRouter } from './routes-alerts';
 
 export interface AppDeps extends IngestRouteDeps, ReadRouteDeps {
   logger: Logger;
@@ -27,6 +28,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(ingestRouter(deps));
   app.use(readRouter(deps));
   app.use(rulesRouter(deps));
+  app.use(alertsRouter(deps));
   app.use(jobsRouter(deps));
   app.use('/api', notFoundHandler);
   if (deps.staticDir && fs.existsSync(path.join(deps.staticDir, 'index.html'))) {

@@ -15,6 +15,12 @@ export function buildOpenApi(version: string): Record<string, unknown> {
         },
       };
     }
+    if ('body' in route) {
+      operation.requestBody = {
+        required: true,
+        content: { 'application/json': { schema: z.toJSONSchema(route.body, { io: 'input' }) } },
+      };
+    }
     if ('query' in route) {
       const shape = route.query.shape as Record<string, z.ZodType>;
       operation.parameters = Object.keys(shape).map((param) => ({

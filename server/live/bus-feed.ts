@@ -1,45 +1,66 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
-import { decodeMessage } from '../../core/contracts/topics';
+import type { z } from 'zod';
+import { decodeMessage, type envelopeMessageSchema } from '../../core/contracts/topics';
 import type { Observation } from '../../core/domain/observation';
 import { subscribeInBackground } from '../../infra/bus/background-subscription';
-import type { Bus, Subscription } from '../../infra/bus/types';
+import type { Bus, ConsumedMessage, Subscription } from '../../infra/bus/types';
 import type { Logger } from '../../infra/logger';
+import { liveAlertOf, type LiveAlert } from './live-hub';
+
+export interface LiveSinks {
+  observations: (observations: Observation[]) => void;
+  alerts: (alerts: LiveAlert[]) => void;
+}
 
 /**
- * Feeds the live socket from the `observations` topic too, so every desk sees what any
- * desk or hut ingested. Each server is its own consumer group (a broadcast, from the end:
- * live is about what comes next). Joining never blocks start-up; this server's own ingest
- * reaches the live socket directly meanwhile.
+ * Feeds the live socket from the `observations` and `alerts` topics too, so every desk
+ * sees what any desk or hut ingested and any analyzer raised. Each server is its own
+ * consumer group (a broadcast, from the end: live is about what comes next). Joining never
+ * blocks start-up; this server's own ingest reaches the live socket directly meanwhile.
  */
-export function feedLiveFromBus(
-  bus: Bus,
-  deliver: (observations: Observation[]) => void,
-  logger: Logger,
-): Subscription {
+export function feedLiveFromBus(bus: Bus, sinks: LiveSinks, logger: Logger): Subscription {
   const groupId = `live-${os.hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+  const unreadable = (message: ConsumedMessage, error: string) =>
+    logger.warn(
+      { topic: message.topic, offset: message.offset, error },
+      'live feed: unreadable message',
+    );
   return subscribeInBackground(
     bus,
     {
       groupId,
-      topics: ['observations'],
-      eachBatch: async ({ messages }) => {
+      topics: ['observations', 'alerts'],
+      eachBatch: async ({ topic, messages }) => {
+        if (topic === 'alerts') {
+          const alerts: LiveAlert[] = [];
+          for (const message of messages) {
+            const decoded = decodeMessage('alerts', message.value);
+            if (!decoded.ok) unreadable(message, decoded.error);
+            else alerts.push(liveAlertOf(payloadOf(decoded.message)));
+          }
+          sinks.alerts(alerts);
+          return;
+        }
         const observations: Observation[] = [];
         for (const message of messages) {
           const decoded = decodeMessage('observations', message.value);
           if (!decoded.ok) {
-            logger.warn(
-              { offset: message.offset, error: decoded.error },
-              'live feed: unreadable message',
-            );
+            unreadable(message, decoded.error);
             continue;
           }
           const { datastream, timeMs, value, quality } = decoded.message;
           observations.push({ datastream, timeMs, value, quality });
         }
-        deliver(observations);
+        sinks.observations(observations);
       },
     },
     (level, message, details) => logger[level](details ?? {}, `live feed: ${message}`),
   );
+}
+
+/** The `alerts` topic carries the envelope around an engine event. */
+function payloadOf(message: unknown): Parameters<typeof liveAlertOf>[0] {
+  const envelope = message as z.infer<typeof envelopeMessageSchema>;
+  return envelope.payload as unknown as Parameters<typeof liveAlertOf>[0];
 }

@@ -4,6 +4,25 @@ import { WebSocket, WebSocketServer } from 'ws';
 import { routes } from '../../core/contracts/http';
 import { liveClientMessageSchema, type LiveServerMessage } from '../../core/contracts/live';
 import type { Observation } from '../../core/domain/observation';
+import { DuplicateFilter } from '../../core/stream/duplicate-filter';
+
+/** An alert transition as the live socket sends it. */
+export type LiveAlert = Omit<Extract<LiveServerMessage, { type: 'alert' }>, 'type'>;
+
+/** The live form of an engine event (an `alerts` topic payload). */
+export function liveAlertOf(event: {
+  id: string;
+  type: string;
+  ruleId: string;
+  alertId: string | null;
+  severity: LiveAlert['severity'];
+  atMs: number;
+  notify: boolean;
+  backfill: boolean;
+}): LiveAlert {
+  const { id, type, ruleId, alertId, severity, atMs, notify, backfill } = event;
+  return { id, transition: type, ruleId, alertId, severity, atMs, notify, backfill };
+}
 
 /** A client that has this much unsent data is skipped rather than allowed to stall the rest. */
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
@@ -12,11 +31,11 @@ const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 export class LiveHub {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   private readonly subscriptions = new Map<WebSocket, Set<string>>();
+  private readonly alertsSent = new DuplicateFilter(10_000);
 
   attach(server: Server): void {
     server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-      const url = new URL(req.url ?? '/', 'http://localhost');
-      if (url.pathname !== routes.live.path || !isSameOrigin(req)) {
+      if (pathnameOf(req.url) !== routes.live.path || !isSameOrigin(req)) {
         socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
         return;
       }
@@ -45,6 +64,17 @@ export class LiveHub {
       } satisfies LiveServerMessage);
       for (const [ws, keys] of this.subscriptions) {
         if (keys.has(datastream) && ws.bufferedAmount < MAX_BUFFERED_BYTES) ws.send(message);
+      }
+    }
+  }
+
+  /** Alert transitions go to every client; ids already sent (both feeds deliver them) are skipped. */
+  publishAlerts(events: readonly LiveAlert[]): void {
+    for (const event of events) {
+      if (!this.alertsSent.isNew(event.id, 0)) continue;
+      const message = JSON.stringify({ type: 'alert', ...event } satisfies LiveServerMessage);
+      for (const ws of this.subscriptions.keys()) {
+        if (ws.bufferedAmount < MAX_BUFFERED_BYTES) ws.send(message);
       }
     }
   }
@@ -84,6 +114,18 @@ function send(ws: WebSocket, message: LiveServerMessage): void {
 function safeJson(text: string): unknown {
   try {
     return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The path of a request target, or undefined when no URL parser accepts it (`//[`): this
+ * runs in the server's upgrade event, outside Express, where a throw ends the process.
+ */
+function pathnameOf(target: string | undefined): string | undefined {
+  try {
+    return new URL(target ?? '/', 'http://localhost').pathname;
   } catch {
     return undefined;
   }

@@ -11,6 +11,7 @@ import {
   type envelopeMessageSchema,
 } from '../../core/contracts/topics';
 import { subscribeInBackground } from '../../infra/bus/background-subscription';
+import { sendToDeadLetter } from '../../infra/bus/dead-letter';
 import type { Bus, ConsumedMessage, Subscription } from '../../infra/bus/types';
 import type { Database } from '../../infra/db/types';
 import {
@@ -145,16 +146,6 @@ export class JobRunner {
       { topic: message.topic, offset: message.offset, error },
       'job to dead-letter',
     );
-    const value = encodeMessage('dead-letter', {
-      v: 1,
-      topic: message.topic,
-      partition: message.partition,
-      offset: message.offset,
-      key: message.key,
-      error,
-      value: message.value,
-      at: new Date().toISOString(),
-    });
-    await this.options.bus.publish('dead-letter', [{ key: message.key, value }]);
+    await sendToDeadLetter(this.options.bus, [{ message, error }]);
   }
 }

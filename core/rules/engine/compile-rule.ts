@@ -74,7 +74,8 @@ export function ruleFingerprint(rule: Rule): string {
   return hash.toString(16).padStart(8, '0');
 }
 
-function stableJson(value: unknown): string {
+/** JSON with object keys sorted: equal values give equal texts, whatever the key order. */
+export function stableJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value).filter(([, item]) => item !== undefined);

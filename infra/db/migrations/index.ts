@@ -2,6 +2,7 @@ import { sql as initial } from './001_initial';
 import { sql as busLog } from './002_bus_log';
 import { sql as jobs } from './003_jobs';
 import { sql as deliveries } from './004_deliveries';
+import { sql as rules } from './005_rules';
 
 export interface Migration {
   id: number;
@@ -15,4 +16,5 @@ export const migrations: Migration[] = [
   { id: 2, name: 'bus_log', sql: busLog },
   { id: 3, name: 'jobs', sql: jobs },
   { id: 4, name: 'deliveries', sql: deliveries },
+  { id: 5, name: 'rules', sql: rules },
 ];
