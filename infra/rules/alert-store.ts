@@ -80,6 +80,19 @@ export async function getAlert(db: Queryable, id: string): Promise<StoredAlert |
   return rows[0] && toAlert(rows[0]);
 }
 
+/** Several alerts by id in one query (the analyzer folds a batch's events at once). */
+export async function getAlerts(
+  db: Queryable,
+  ids: readonly string[],
+): Promise<Map<string, StoredAlert>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await db.query<AlertRow>(
+    `SELECT ${columns} FROM alerts WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))`,
+    [JSON.stringify(ids)],
+  );
+  return new Map(rows.map((row) => [row.id, toAlert(row)]));
+}
+
 export interface AlertFilter {
   ruleId?: string;
   /** Only pending and firing alerts. */

@@ -7,6 +7,7 @@ import type { Database, Queryable } from '../../infra/db/types';
 import { applyJobEvent, getJob, insertJob } from '../../infra/jobs/job-store';
 import {
   getAlert,
+  getAlerts,
   recordAlertEvents,
   upsertAlerts,
   type StoredAlert,
@@ -46,21 +47,25 @@ export async function applyEffects(
     }
     return { fresh, toQueue };
   });
+  // Stored: the desk in this process hears of it now, the bus a round trip later.
+  if (fresh.length > 0) deps.onEvents?.(fresh);
   await publishJobs(deps.bus, toQueue, nowMs);
   if (fresh.length > 0) {
     await deps.bus.publish(
       'alerts',
       fresh.map((event) => alertMessage(event, nowMs)),
     );
-    deps.onEvents?.(fresh);
   }
 }
 
+/** The alert rows the new events change, folded in memory after one read. */
 async function foldAlerts(tx: Queryable, events: readonly AlertEvent[]) {
+  const ids = [...new Set(events.flatMap((e) => (e.alertId === null ? [] : [e.alertId])))];
+  const stored = await getAlerts(tx, ids);
   const alerts = new Map<string, StoredAlert>();
   for (const event of events) {
     if (event.alertId === null) continue;
-    const current = alerts.get(event.alertId) ?? (await getAlert(tx, event.alertId));
+    const current = alerts.get(event.alertId) ?? stored.get(event.alertId);
     const next = applyAlertEvent(current, event);
     if (next) alerts.set(event.alertId, { ...next, values: event.values });
   }

@@ -108,9 +108,19 @@ export class Analyzer {
       }
       const readers = this.rules.readersOf(observation.datastream);
       if (readers === undefined) continue;
+      // The hot path: no closure per observation and rule.
       for (const active of readers) {
         if (active.broken) continue;
-        this.collect(active, events, jobs, () => active.engine.ingest(observation, nowMs));
+        let output: EngineOutput;
+        try {
+          output = active.engine.ingest(observation, nowMs);
+        } catch (error) {
+          this.stopRule(active, error as Error);
+          continue;
+        }
+        active.dirty = true;
+        for (const event of output.events) events.push(event);
+        for (const job of output.jobs) jobs.push(job);
       }
     }
     this.status.observations += batch.messages.length - bad.length;
@@ -150,9 +160,13 @@ export class Analyzer {
       for (const event of output.events) events.push(event);
       for (const job of output.jobs) jobs.push(job);
     } catch (error) {
-      active.broken = (error as Error).message;
-      this.options.logger.error({ rule: active.rule.id, err: error }, 'analyzer: rule stopped');
+      this.stopRule(active, error as Error);
     }
+  }
+
+  private stopRule(active: ActiveRule, error: Error): void {
+    active.broken = error.message;
+    this.options.logger.error({ rule: active.rule.id, err: error }, 'analyzer: rule stopped');
   }
 
   private async effects(events: AlertEvent[], jobs: JobRequest[], nowMs: number): Promise<void> {

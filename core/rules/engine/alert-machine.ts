@@ -64,22 +64,6 @@ export function stepAlert(
       emit('stable');
     }
   }
-  const record = (transition: 'firing' | 'resolved') => {
-    let started = false;
-    if (flap !== null) {
-      state.transitions.push(t);
-      started = !state.flapping && state.transitions.length > flap.maxTransitions;
-      if (started) state.flapping = true;
-    }
-    emit(transition);
-    if (started) emit('flapping');
-  };
-  const fire = () => {
-    state.status = 'firing';
-    state.firingMs = t;
-    record('firing');
-  };
-
   switch (state.status) {
     case 'idle': {
       const cooling = state.resolvedMs !== null && t < state.resolvedMs + noise.cooldownMs;
@@ -89,7 +73,7 @@ export function stepAlert(
       state.firingMs = null;
       emit('pending');
       if (noise.minDurationMs > 0) return t + noise.minDurationMs;
-      fire();
+      fire(state, noise, t, emit);
       return null;
     }
     case 'pending':
@@ -98,7 +82,7 @@ export function stepAlert(
         state.status = 'idle';
         emit('cancelled');
       } else if (t - (state.startMs ?? t) >= noise.minDurationMs) {
-        fire();
+        fire(state, noise, t, emit);
       }
       return null;
     case 'firing': {
@@ -107,9 +91,41 @@ export function stepAlert(
       if (!active || cleared) {
         state.status = 'idle';
         state.resolvedMs = t;
-        record('resolved');
+        record(state, noise, t, 'resolved', emit);
       }
       return null;
     }
   }
+}
+
+// Module functions, not closures made on every step: the machine steps at every instant.
+
+function fire(
+  state: AlertMachineState,
+  noise: NoiseSettings,
+  t: number,
+  emit: (transition: AlertTransition) => void,
+): void {
+  state.status = 'firing';
+  state.firingMs = t;
+  record(state, noise, t, 'firing', emit);
+}
+
+/** Emits a fire or resolve, counting it for flap detection. */
+function record(
+  state: AlertMachineState,
+  noise: NoiseSettings,
+  t: number,
+  transition: 'firing' | 'resolved',
+  emit: (transition: AlertTransition) => void,
+): void {
+  const { flap } = noise;
+  let started = false;
+  if (flap !== null) {
+    state.transitions.push(t);
+    started = !state.flapping && state.transitions.length > flap.maxTransitions;
+    if (started) state.flapping = true;
+  }
+  emit(transition);
+  if (started) emit('flapping');
 }

@@ -50,8 +50,9 @@ export class InputState {
       head++;
     }
     if (head === queueT.length) {
-      this.queueT = [];
-      this.queueV = [];
+      // Emptied in place: a single-input rule drains its queue at every observation.
+      queueT.length = 0;
+      queueV.length = 0;
       head = 0;
     }
     this.queueHead = head;

@@ -1,5 +1,6 @@
 import { inSchedule } from '../schedule';
-import { stepAlert, type AlertTransition } from './alert-machine';
+import { stepAlert, type AlertTransition, type Reading } from './alert-machine';
+import type { Truth } from './conditions';
 import type { CompiledRule } from './compile-rule';
 import type { EngineState } from './engine-state';
 import { buildEvent, jobsFor, type AlertEvent, type EngineOutput, type JobRequest } from './events';
@@ -27,7 +28,8 @@ export class InstantEvaluator {
   /** Evaluates the first waiting instant: applies the data up to it, steps the alert. */
   evaluateNext(): void {
     const { state, view, compiled } = this;
-    const { timeMs: t, arrivalMs } = state.instants.shift();
+    const t = state.instants.shift();
+    const arrivalMs = state.instants.shiftedArrivalMs;
     for (const input of state.inputs) input.applyUntil(t);
     if (state.startMs === null) {
       state.startMs = view.startMs = t;
@@ -37,20 +39,22 @@ export class InstantEvaluator {
     if (t < this.evaluateFromMs) return;
     state.counters.evaluated++;
     view.timeMs = t;
-    const backfill = arrivalMs - t > compiled.horizonMs;
-    const { condition, clear } = compiled;
-    const wake = stepAlert(
-      state.alert,
-      compiled.noise,
-      t,
-      inSchedule(compiled.rule.schedule, t),
-      (reading) =>
-        reading === 'clear' ? (clear?.(view, false) ?? null) : condition(view, reading === 'hold'),
-      (transition) => this.emit(transition, t, backfill),
-    );
+    this.backfill = arrivalMs - t > compiled.horizonMs;
+    const active = inSchedule(compiled.rule.schedule, t);
+    const wake = stepAlert(state.alert, compiled.noise, t, active, this.read, this.emitAt);
     // The end of a minimum duration is evaluated even if no data comes then.
     if (wake !== null) state.instants.addTimer(wake, arrivalMs + (wake - t));
   }
+
+  /** Made once, not per instant: the instant's time and backfill are read from the view and fields. */
+  private backfill = false;
+  private readonly read = (reading: Reading): Truth => {
+    const { condition, clear } = this.compiled;
+    if (reading === 'clear') return clear?.(this.view, false) ?? null;
+    return condition(this.view, reading === 'hold');
+  };
+  private readonly emitAt = (transition: AlertTransition): void =>
+    this.emit(transition, this.view.timeMs, this.backfill);
 
   private emit(type: AlertTransition, atMs: number, backfill: boolean): void {
     const values: Record<string, number | null> = {};

@@ -53,6 +53,10 @@ export class InstantQueue {
     const i = this.search(timeMs);
     if (this.t[i] === timeMs) {
       this.arrival[i] = Math.max(this.arrival[i] as number, arrivalMs);
+    } else if (i === this.t.length) {
+      // The usual case (data in time order): a push, where splice would allocate its result.
+      this.t.push(timeMs);
+      this.arrival.push(arrivalMs);
     } else {
       this.t.splice(i, 0, timeMs);
       this.arrival.splice(i, 0, arrivalMs);
@@ -98,19 +102,20 @@ export class InstantQueue {
     return first !== null && first <= bound ? bound : null;
   }
 
-  /** Removes the first instant and returns its time and arrival. */
-  shift(): { timeMs: number; arrivalMs: number } {
+  /** Arrival of the instant shift() returned last (a field: no object per instant). */
+  shiftedArrivalMs = 0;
+
+  /** Removes the first instant and returns its time; its arrival is in shiftedArrivalMs. */
+  shift(): number {
     const i = this.head++;
-    const instant = { timeMs: this.t[i] as number, arrivalMs: this.arrival[i] as number };
+    const timeMs = this.t[i] as number;
+    this.shiftedArrivalMs = this.arrival[i] as number;
     // What was seen of instants evaluated by now no longer needs watching.
-    while (this.timerT.length > 0 && (this.timerT[0] as number) <= instant.timeMs) {
+    while (this.timerT.length > 0 && (this.timerT[0] as number) <= timeMs) {
       this.timerT.shift();
       this.timerAt.shift();
     }
-    while (
-      this.seenHead < this.seenT.length &&
-      (this.seenT[this.seenHead] as number) <= instant.timeMs
-    ) {
+    while (this.seenHead < this.seenT.length && (this.seenT[this.seenHead] as number) <= timeMs) {
       this.seenHead++;
     }
     if (this.head > 1024 && this.head * 2 > this.t.length) {
@@ -124,7 +129,7 @@ export class InstantQueue {
       ];
       this.seenHead = 0;
     }
-    return instant;
+    return timeMs;
   }
 
   toColumns(): InstantColumns {

@@ -96,6 +96,9 @@ class Engine implements RuleEngine {
   /** Evaluates every instant that no longer has to wait, in time order. */
   private release(): EngineOutput {
     const { state, compiled } = this;
+    if (state.instants.firstTime === null && compiled.missing.length === 0) {
+      return this.evaluator.take(); // nothing waits and nothing can be missing
+    }
     const overdueMs = (state.clockMs ?? -Infinity) - compiled.latenessMs;
     let watermark = Infinity;
     for (const input of state.inputs)
@@ -122,9 +125,17 @@ class Engine implements RuleEngine {
       const first = state.instants.firstTime;
       const limit = bound();
       const next = first !== null && limit !== null && first <= limit ? first : null;
-      const passed = (facts: DeadlineFacts) =>
-        (next !== null && facts.deadline < next) || due(facts);
-      if (addDeadlines(state, compiled, passed)) continue;
+      // An inline arrow: a named closure made on every instant would cost a name lookup too.
+      if (
+        compiled.missing.length > 0 &&
+        addDeadlines(
+          state,
+          compiled,
+          (facts) => (next !== null && facts.deadline < next) || due(facts),
+        )
+      ) {
+        continue;
+      }
       if (next === null) return;
       this.evaluator.evaluateNext();
     }
