@@ -68,7 +68,7 @@ export const topics = {
     retentionMs: 7 * DAY_MS,
     key: 'the datastream key, e.g. sattelberg.aws.air_temperature',
   },
-  alerts: { ...job('alert'), key: 'the datastream key the alert is about' },
+  alerts: { ...job('alert'), key: 'the id of the rule that raised it (its alerts stay in order)' },
   'jobs.cod': job('computing-on-demand'),
   'jobs.sod': job('service-on-demand'),
   'jobs.ood': job('operating-on-demand'),
