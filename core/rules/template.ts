@@ -12,6 +12,7 @@ export const TEMPLATE_FIELDS = {
   'trigger.start': 'start of the trigger window (the condition first held), ISO 8601',
   'trigger.startMs': 'the same in epoch milliseconds',
   'trigger.firing': 'when the alert fired (start + minimum duration), ISO 8601',
+  'trigger.firingMs': 'the same in epoch milliseconds (null until it fires)',
   'trigger.time': 'measurement time of the transition that made the job, ISO 8601',
   'trigger.end': 'when the alert resolved (ISO 8601), null while firing',
   'alert.id': 'the alert id, derived from the rule and the trigger start',

@@ -12,6 +12,8 @@ const START_WAIT_MS = 30_000;
  * succeeds or the subscription stops or loses the partition (then it is redelivered from the
  * last commit, to whichever member owns it).
  */
+const HEARTBEAT_MS = 1_000;
+
 export async function subscribeKafka(
   kafka: Kafka,
   names: TopicPrefix,
@@ -26,7 +28,8 @@ export async function subscribeKafka(
     groupId: options.groupId,
     allowAutoTopicCreation: false,
     maxWaitTimeInMs: 250, // a fetch returns at once when data is there; this bounds stop()
-    heartbeatInterval: 1_000, // members notice a rebalance (a worker joining) within a second
+    heartbeatInterval: HEARTBEAT_MS, // members notice a rebalance (a worker joining) within a second
+    sessionTimeout: 10_000, // a crashed member's partitions move on within 10 s
     // A consumer must outlive a broker outage (the hut case): always restart after a crash.
     retry: {
       retries: 5,
@@ -50,6 +53,12 @@ export async function subscribeKafka(
     for (let failures = 0; ;) {
       // Stopped or rebalanced away: leave it uncommitted, the next owner gets it again.
       if (stopping.signal.aborted || !payload.isRunning() || payload.isStale()) return;
+      // kafkajs heartbeats only when asked: a long handler (a simulation) would otherwise
+      // outlive the session, and its partition would go to another member mid-run.
+      const heartbeats = setInterval(
+        () => void payload.heartbeat().catch(() => undefined),
+        HEARTBEAT_MS,
+      );
       try {
         await options.eachBatch(consumed);
         break;
@@ -65,6 +74,8 @@ export async function subscribeKafka(
         });
         await sleep(backoffDelayMs(failures), stopping.signal);
         if (!stopping.signal.aborted) await payload.heartbeat(); // still ours: keep the partition
+      } finally {
+        clearInterval(heartbeats);
       }
     }
     const next = (BigInt(batch.lastOffset()) + 1n).toString();

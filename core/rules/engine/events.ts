@@ -65,6 +65,7 @@ export function jobsFor(rule: Rule, event: AlertEvent): JobRequest[] {
     'trigger.start': isoTime(startMs),
     'trigger.startMs': startMs,
     'trigger.firing': event.firingMs === null ? null : isoTime(event.firingMs),
+    'trigger.firingMs': event.firingMs,
     'trigger.time': isoTime(event.atMs),
     'trigger.end': event.type === 'resolved' ? isoTime(event.atMs) : null,
     'alert.id': alertId,

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Observation } from '../../domain/observation';
 import { createSattelbergReader } from '../../formats/sattelberg';
+import { dispersionParametersSchema } from '../../simulation/index';
 import { backtest } from '../backtest';
 import type { AlertEvent, JobRequest } from '../engine/events';
 import { createRuleEngine } from '../engine/rule-engine';
@@ -51,10 +52,14 @@ describe('south foehn on the real 2017 data of Sattelberg and Ellbögen', () => 
     // Each alert starts a backward dispersion at Ellbögen at its trigger time, and a notification.
     expect(new Set(result.jobs.map((job) => job.queue))).toEqual(new Set(['jobs.cod', 'jobs.sod']));
     expect(result.jobs).toHaveLength(2 * result.alerts.length);
-    expect(result.jobs[0]?.params).toMatchObject({
-      releaseTime: new Date(result.alerts[0]!.startMs).toISOString(),
-      latitude: 47.18713,
+    const first = result.alerts[0]!;
+    const simulation = result.jobs.find((job) => job.queue === 'jobs.cod')!;
+    expect(simulation.params).toMatchObject({
+      model: { releaseStart: first.startMs, releaseEnd: first.firingMs },
+      wind: { speed: 'sattelberg.aws.wind_speed', direction: 'sattelberg.aws.wind_direction' },
     });
+    // What the simulation worker will read: the model's own parameter schema.
+    expect(dispersionParametersSchema.safeParse(simulation.params.model).success).toBe(true);
     expect(elapsedMs).toBeLessThan(2000);
   });
 

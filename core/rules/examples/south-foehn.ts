@@ -51,20 +51,29 @@ export const southFoehnRuleInput = {
   horizon: '1h',
   actions: [
     {
+      // Where did the foehn air come from? A backward footprint released at Ellbögen over
+      // the trigger window (the onset, until the alert fired), on the measured crest wind.
       queue: 'jobs.cod',
       type: 'backward-dispersion',
       params: {
-        releaseTime: '{{trigger.start}}',
-        latitude: ELLBOEGEN.latitude,
-        longitude: ELLBOEGEN.longitude,
-        releaseBox: {
-          halfWidthM: 1000,
-          bottomM: ELLBOEGEN.altitudeM,
-          topM: ELLBOEGEN.altitudeM + 500,
+        model: {
+          direction: 'backward',
+          durationHours: 24,
+          particleCount: 10_000,
+          station: { latitude: ELLBOEGEN.latitude, longitude: ELLBOEGEN.longitude },
+          releaseBox: {
+            west: ELLBOEGEN.longitude - 0.01,
+            east: ELLBOEGEN.longitude + 0.01,
+            south: ELLBOEGEN.latitude - 0.01,
+            north: ELLBOEGEN.latitude + 0.01,
+            bottom: 0,
+            top: 500,
+          },
+          releaseStart: '{{trigger.startMs}}',
+          releaseEnd: '{{trigger.firingMs}}',
+          outputIntervalHours: 2,
         },
-        daysBack: 3,
-        particles: 10_000,
-        outputEveryHours: 2,
+        wind: { speed: '{{scope.wind}}', direction: '{{scope.dir}}' },
         alertId: '{{alert.id}}',
       },
     },
