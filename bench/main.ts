@@ -1,5 +1,7 @@
 import { benchBus } from './bus';
 import { benchIngest } from './ingest';
+import { benchPlot } from './plot';
+import { benchRulesCommand } from './rules';
 import { benchSimulation } from './simulation';
 
 /** npm run bench -- <name> [args]: each ends with one line of JSON on stdout. */
@@ -7,6 +9,8 @@ const benches: Record<string, (args: string[]) => Promise<void>> = {
   ingest: benchIngest,
   bus: benchBus,
   simulation: benchSimulation,
+  plot: benchPlot,
+  rules: benchRulesCommand,
 };
 
 const [name, ...args] = process.argv.slice(2);
