@@ -56,6 +56,7 @@ export class Analyzer {
   private queue: Promise<unknown> = Promise.resolve();
   private revision = '';
   private lastCheckpointMs = 0;
+  private checkpointGapMs = 0;
   private checkpoints: Map<string, Checkpoint> | undefined;
 
   constructor(private readonly options: AnalyzerOptions) {}
@@ -231,10 +232,17 @@ export class Analyzer {
     this.status.rules = this.rules.size;
   }
 
+  /**
+   * Saves the state of the rules that changed. When the state is large (a replay, where
+   * one input runs far ahead of another and instants wait), saving takes longer, and the
+   * next save waits proportionally longer: checkpoints never take more than about a
+   * twentieth of the time. Catching up on stored data covers what a later crash loses.
+   */
   private async checkpoint(force: boolean): Promise<void> {
     const nowMs = Date.now();
-    if (!force && nowMs - this.lastCheckpointMs < (this.options.checkpointEveryMs ?? 5_000)) return;
+    if (!force && nowMs - this.lastCheckpointMs < this.checkpointGapMs) return;
     this.lastCheckpointMs = nowMs;
+    const started = performance.now();
     const dirty = [...this.rules.all()].filter((active) => active.dirty && !active.broken);
     await saveCheckpoints(
       this.options.db,
@@ -245,5 +253,7 @@ export class Analyzer {
       })),
     );
     for (const active of dirty) active.dirty = false;
+    const tookMs = performance.now() - started;
+    this.checkpointGapMs = Math.max(this.options.checkpointEveryMs ?? 5_000, 20 * tookMs);
   }
 }
