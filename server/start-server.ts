@@ -53,6 +53,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const metrics = new Metrics(async () => (await outboxBacklog(options.db)).backlog);
   const app = createApp({
     db: options.db,
+    bus: options.bus,
     logger: options.logger,
     metrics,
     version: options.version,

@@ -135,6 +135,14 @@ export const shelveRequestSchema = z.union([
   z.object({ for: z.string().regex(/^\d+(\.\d+)?(s|m|h|d)$/, 'a duration like 30m, 2h or 1d') }),
 ]);
 
+/** A job asked for by hand ("run a back-trajectory for this time range"). */
+export const manualJobRequestSchema = z.object({
+  queue: z.enum(['jobs.cod', 'jobs.sod', 'jobs.ood']),
+  type: z.string().regex(/^[a-z][a-z0-9-]{0,63}$/, 'a job type is lower-case words joined by -'),
+  params: z.record(z.string(), z.unknown()),
+});
+export const submittedJobSchema = z.object({ id: z.string(), state: z.string() });
+
 /**
  * The route table: every HTTP route once, so server and renderer derive paths and
  * response types from the same source.
@@ -195,6 +203,13 @@ export const routes = {
     response: notificationPreferencesSchema,
   },
   jobs: { method: 'GET', path: '/api/v1/jobs' },
+  submitJob: {
+    method: 'POST',
+    path: '/api/v1/jobs',
+    body: manualJobRequestSchema,
+    response: submittedJobSchema,
+  },
+  cancelJob: { method: 'POST', path: '/api/v1/jobs/:id/cancel' },
   job: { method: 'GET', path: '/api/v1/jobs/:id' },
 } as const;
 

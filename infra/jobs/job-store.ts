@@ -47,14 +47,28 @@ export async function listJobs(db: Queryable, limit = 100): Promise<JobRow[]> {
   return rows;
 }
 
-/** Starts an attempt: running, attempts + 1. */
-export async function markRunning(db: Queryable, id: string): Promise<number> {
+/**
+ * Starts an attempt: running, attempts + 1. Returns null when the job has finished
+ * meanwhile (cancelled between reading it and starting): it must not run.
+ */
+export async function markRunning(db: Queryable, id: string): Promise<number | null> {
   const { rows } = await db.query<{ attempts: number }>(
     `UPDATE jobs SET state = 'running', attempts = attempts + 1, started_at = coalesce(started_at, now()),
-       progress = 0, error = NULL WHERE id = $1 RETURNING attempts`,
+       progress = 0, error = NULL
+     WHERE id = $1 AND state NOT IN ('succeeded', 'failed', 'cancelled') RETURNING attempts`,
     [id],
   );
-  return rows[0]?.attempts ?? 0;
+  return rows[0]?.attempts ?? null;
+}
+
+/** Cancels a job that has not finished; false when it had (nothing changes then). */
+export async function cancelJob(db: Queryable, id: string, message: string): Promise<boolean> {
+  const { affected } = await db.query(
+    `UPDATE jobs SET state = 'cancelled', message = $2, finished_at = now()
+     WHERE id = $1 AND state NOT IN ('succeeded', 'failed', 'cancelled')`,
+    [id, message],
+  );
+  return affected > 0;
 }
 
 /** Applies one event of the job's life to its row. */

@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import express, { type Express } from 'express';
+import type { Bus } from '../../infra/bus/types';
 import type { Logger } from '../../infra/logger';
 import { errorHandler, notFoundHandler } from './error-handler';
+import { refuseNulInUrl } from './refuse-nul';
 import { ingestRouter, type IngestRouteDeps } from './routes-ingest';
 import { readRouter, type ReadRouteDeps } from './routes-read';
 import { jobsRouter } from './routes-jobs';
@@ -11,6 +13,8 @@ import { alertsRouter } from './routes-alerts';
 
 export interface AppDeps extends IngestRouteDeps, ReadRouteDeps {
   logger: Logger;
+  /** Where jobs by hand are queued; without it, submitting answers 503. */
+  bus?: Bus;
   /** The built renderer, served at / when present. */
   staticDir: string | undefined;
 }
@@ -25,6 +29,7 @@ export function createApp(deps: AppDeps): Express {
     res.setHeader('Referrer-Policy', 'no-referrer');
     next();
   });
+  app.use(refuseNulInUrl);
   app.use(ingestRouter(deps));
   app.use(readRouter(deps));
   app.use(rulesRouter(deps));

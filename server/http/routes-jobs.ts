@@ -1,15 +1,28 @@
-import { Router } from 'express';
+import express, { Router } from 'express';
 import { z } from 'zod';
-import { routes } from '../../core/contracts/http';
+import { manualJobRequestSchema, routes } from '../../core/contracts/http';
+import type { Bus } from '../../infra/bus/types';
 import type { Database } from '../../infra/db/types';
 import { getJob, jobLogs, listJobs } from '../../infra/jobs/job-store';
+import { cancelByHand, submitByHand } from '../jobs/jobs-use-case';
+import { actorOf } from './actor';
 import { badRequest, notFound } from './app-error';
 
 const listQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) });
 
-/** Jobs of the on-demand queues: the newest first, and one job with its log. */
-export function jobsRouter(deps: { db: Database }): Router {
+/** Jobs of the on-demand queues: the newest first, one job with its log; by hand; cancel. */
+export function jobsRouter(deps: { db: Database; bus?: Bus }): Router {
   const router = Router();
+  router.post(routes.submitJob.path, express.json({ limit: '256kb' }), async (req, res) => {
+    const body = manualJobRequestSchema.safeParse(req.body);
+    if (!body.success)
+      throw badRequest(`send {"queue","type","params"}: ${z.prettifyError(body.error)}`);
+    const key = req.get('idempotency-key')?.slice(0, 200);
+    res.status(202).json(await submitByHand(deps.db, deps.bus, body.data, actorOf(req), key));
+  });
+  router.post(routes.cancelJob.path, async (req, res) => {
+    res.json(await cancelByHand(deps.db, deps.bus, String(req.params.id), actorOf(req)));
+  });
   router.get(routes.jobs.path, async (req, res) => {
     const query = listQuerySchema.safeParse(req.query);
     if (!query.success) throw badRequest('limit must be a whole number from 1 to 1000');

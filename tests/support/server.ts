@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Bus } from '../../infra/bus/types';
 import type { Database } from '../../infra/db/types';
 import { createLogger } from '../../infra/logger';
 import { applySeed, seedSchema } from '../../server/catalog/seed';
@@ -29,6 +30,8 @@ export async function startTestStation(
     maxBodyBytes?: number;
     maxRowsPerBatch?: number;
     ingestRequestsPerSecond?: number;
+    /** A bus of the test's own (opened on `db` by the caller after start). */
+    bus?: (db: Database) => Promise<Bus>;
   } = {},
 ): Promise<TestStation> {
   const { db, dispose, url } = await backend.open();
@@ -37,6 +40,7 @@ export async function startTestStation(
   );
   await applySeed(db, seed);
   const token = await createIngestToken(db, 'sattelberg', 'test');
+  const bus = await limits.bus?.(db);
   const server = await startServer({
     db,
     logger: createLogger('silent'),
@@ -47,6 +51,7 @@ export async function startTestStation(
     // Tests send as fast as they can; the limit is tested on its own.
     ingestRequestsPerSecond: limits.ingestRequestsPerSecond ?? 0,
     version: 'test',
+    bus,
   });
   return {
     server,
@@ -61,6 +66,7 @@ export async function startTestStation(
       }),
     async close() {
       await server.close();
+      await bus?.close();
       await dispose();
     },
   };

@@ -3,7 +3,7 @@ import { deterministicId, type JobRequest } from '../../core/contracts/jobs';
 import { openBus } from '../../infra/bus/open-bus';
 import type { Bus, ConsumedMessage, Subscription } from '../../infra/bus/types';
 import type { Database } from '../../infra/db/types';
-import { getJob, jobLogs } from '../../infra/jobs/job-store';
+import { cancelJob, getJob, jobLogs } from '../../infra/jobs/job-store';
 import { submitJob } from '../../infra/jobs/submit-job';
 import { createLogger } from '../../infra/logger';
 import { backends } from '../../tests/support/backends';
@@ -40,6 +40,18 @@ describe.each(subjects)('job runner on $name', ({ backend, kafka }) => {
       return { echoed: job.params.text };
     },
   };
+  /** Runs until its signal aborts (a cancel or the time limit), like a simulation would. */
+  const slow: JobHandler = {
+    type: 'slow',
+    async run(job, context) {
+      calls.set(job.id, (calls.get(job.id) ?? 0) + 1);
+      await context.progress(0.1, 'started');
+      await new Promise((_, reject) =>
+        context.signal.addEventListener('abort', () => reject(context.signal.reason as Error)),
+      );
+      return {};
+    },
+  };
   const request = (text: string, type = 'echo'): JobRequest => ({
     queue: 'jobs.sod',
     type,
@@ -59,9 +71,10 @@ describe.each(subjects)('job runner on $name', ({ backend, kafka }) => {
       db,
       bus,
       queue: 'jobs.sod',
-      handlers: [echo],
+      handlers: [echo, slow],
       logger: createLogger('silent'),
       maxAttempts: 3,
+      timeoutMs: 2_000,
     });
     await runner.start();
     watch = await bus.subscribe({
@@ -139,5 +152,29 @@ describe.each(subjects)('job runner on $name', ({ backend, kafka }) => {
         timeout: 30_000,
       })
       .toBe(true);
+  });
+
+  it('stops a running job that is cancelled, and never runs a cancelled one again', async () => {
+    const id = deterministicId('job', 'cancel-me');
+    await submitJob(db, bus, id, request('x', 'slow'));
+    await expect.poll(async () => (await getJob(db, id))?.progress, { timeout: 30_000 }).toBe(0.1);
+    expect(await cancelJob(db, id, 'cancelled by test')).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 1_500)); // the runner's watch notices
+    await submitJob(db, bus, id, request('x', 'slow')); // a redelivery
+    const after = deterministicId('job', 'after-cancel');
+    await submitJob(db, bus, after, request('next'));
+    await expect.poll(() => finished(after), { timeout: 30_000 }).toBe('succeeded');
+    expect(await getJob(db, id)).toMatchObject({ state: 'cancelled', attempts: 1 });
+    expect(calls.get(id)).toBe(1);
+  });
+
+  it('aborts an attempt that runs past the time limit and retries it, then fails it', async () => {
+    const id = deterministicId('job', 'too-slow');
+    await submitJob(db, bus, id, request('x', 'slow'));
+    await expect.poll(() => finished(id), { timeout: 60_000 }).toBe('failed');
+    expect(await getJob(db, id)).toMatchObject({
+      attempts: 3,
+      error: expect.stringMatching(/timed out/),
+    });
   });
 });

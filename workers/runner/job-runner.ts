@@ -23,8 +23,11 @@ import {
 } from '../../infra/jobs/job-store';
 import type { Logger } from '../../infra/logger';
 import { PermanentJobError, type JobHandler } from './job-handler';
+import { watchRun } from './run-watch';
 
 type EnvelopeMessage = z.infer<typeof envelopeMessageSchema>;
+
+const DEFAULT_TIMEOUT_MS = 60 * 60_000;
 
 export interface JobRunnerOptions {
   db: Database;
@@ -34,6 +37,8 @@ export interface JobRunnerOptions {
   logger: Logger;
   /** Attempts before a job fails for good and goes to dead-letter. */
   maxAttempts?: number;
+  /** An attempt running longer is aborted and counts as failed (retried while attempts remain). */
+  timeoutMs?: number;
 }
 
 /**
@@ -85,6 +90,7 @@ export class JobRunner {
     if (!job || finishedJobStates.includes(job.state)) return;
     const handler = this.handlers.get(job.type);
     const attempt = await markRunning(this.options.db, id);
+    if (attempt === null) return; // cancelled meanwhile
     await this.event({
       jobId: id,
       state: 'running',
@@ -92,14 +98,18 @@ export class JobRunner {
       message: `attempt ${attempt}`,
       result: null,
     });
+    const watch = watchRun(this.options.db, id, this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     try {
       if (!handler)
         throw new PermanentJobError(
           `no handler for job type "${job.type}" on ${this.options.queue}`,
         );
-      const result = await handler.run(job, this.context(id));
+      const result = await handler.run(job, this.context(id, watch.signal));
+      if (watch.reason === 'cancelled') return;
       await this.event({ jobId: id, state: 'succeeded', progress: 1, message: null, result });
     } catch (error) {
+      // A cancel is the user's decision: the row already says so, nothing is retried.
+      if (watch.reason === 'cancelled') return;
       const reason = (error as Error).message;
       await appendJobLog(this.options.db, id, 'error', reason);
       const permanent = error instanceof PermanentJobError;
@@ -109,12 +119,14 @@ export class JobRunner {
         reason,
       );
       await this.deadLetter(message, reason);
+    } finally {
+      watch.stop();
     }
   }
 
-  private context(jobId: string) {
+  private context(jobId: string, signal: AbortSignal) {
     return {
-      signal: new AbortController().signal,
+      signal,
       progress: (fraction: number, message?: string) =>
         this.event({
           jobId,
