@@ -7,7 +7,7 @@ import { notifyHandler } from '../workers/notify/notify-handler';
 import { OutboxRelay } from '../workers/relay/outbox-relay';
 import { dispersionHandler } from '../workers/simulation/dispersion-handler';
 import { JobRunner } from '../workers/runner/job-runner';
-import type { Context } from './context';
+import { version, type Context } from './context';
 
 /** A worker that runs until stopped. */
 export interface Worker {
@@ -34,7 +34,14 @@ export function createWorker(
   if (name === 'analyzer') return new Analyzer({ db, bus, logger, onEvents: hooks.onAlertEvents });
   if (name === 'simulation') {
     const handler = dispersionHandler(db, path.join(config.dataDir, 'results'));
-    return new JobRunner({ db, bus, queue: 'jobs.cod', handlers: [handler], logger });
+    return new JobRunner({
+      db,
+      bus,
+      queue: 'jobs.cod',
+      handlers: [handler],
+      logger,
+      codeVersion: version,
+    });
   }
   const mail = config.smtpUrl
     ? { transport: nodemailer.createTransport(config.smtpUrl), from: config.smtpFrom }
@@ -45,5 +52,6 @@ export function createWorker(
     queue: 'jobs.sod',
     handlers: [notifyHandler(db, { mail })],
     logger,
+    codeVersion: version,
   });
 }

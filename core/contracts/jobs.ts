@@ -16,7 +16,19 @@ export const jobRequestSchema = z.object({
   params: z.record(z.string(), z.unknown()),
   /** Where it came from: the rule and alert that proposed it, or the user who asked. */
   origin: z
-    .object({ ruleId: z.string(), alertId: z.string(), user: z.string() })
+    .object({
+      ruleId: z.string(),
+      /** The rule version whose evaluation proposed it. */
+      ruleVersion: z.number().int(),
+      alertId: z.string(),
+      /** The trigger: its window and the inputs' values at the transition (the observations). */
+      trigger: z.object({
+        startMs: z.number(),
+        atMs: z.number(),
+        values: z.record(z.string(), z.number().nullable()),
+      }),
+      user: z.string(),
+    })
     .partial()
     .default({}),
 });

@@ -155,7 +155,14 @@ describe('a foehn alert on real data starts one simulation, which survives kill 
 
     const job = await getJob(station.db, jobId);
     expect(job?.attempts).toBe(2);
-    expect(job?.origin).toMatchObject({ ruleId: ruleInput.id, alertId: first.id });
+    // Provenance: the rule version and trigger that proposed it, the code that computed it.
+    expect(job?.origin).toMatchObject({
+      ruleId: ruleInput.id,
+      ruleVersion: 1,
+      alertId: first.id,
+      trigger: { startMs: first.startMs, values: { wind: expect.any(Number) } },
+    });
+    expect(job?.result?.provenance).toMatchObject({ codeVersion: expect.stringMatching(/^\d+\.\d+\.\d+/), attempt: 2 });
     const file = String(job?.result?.file);
     expect(existsSync(file)).toBe(true);
     const detail = await (

@@ -18,6 +18,8 @@ export interface AlertEffectsDeps {
   db: Database;
   bus: Bus;
   ruleOf: (id: string) => Rule | undefined;
+  /** The stored version of a running rule, kept with its jobs as provenance. */
+  versionOf?: (id: string) => number | undefined;
   /** Told of new events once they are stored (the in-process live feed). */
   onEvents?: (events: readonly AlertEvent[]) => void;
 }
@@ -82,16 +84,32 @@ async function recordJob(
   nowMs: number,
 ): Promise<{ id: string; request: QueuedJob } | undefined> {
   const rule = deps.ruleOf(job.ruleId);
+  const trigger = events.find(
+    (e) => e.alertId === job.alertId && e.atMs === job.atMs && e.type !== 'pending',
+  );
   const request: QueuedJob = {
     queue: job.queue,
     type: job.type,
     params: job.params,
-    origin: { ruleId: job.ruleId, alertId: job.alertId },
+    origin: {
+      ruleId: job.ruleId,
+      alertId: job.alertId,
+      ...(deps.versionOf?.(job.ruleId) === undefined
+        ? {}
+        : { ruleVersion: deps.versionOf(job.ruleId) }),
+      ...(trigger
+        ? {
+            trigger: {
+              startMs: trigger.startMs ?? job.atMs,
+              atMs: trigger.atMs,
+              values: trigger.values,
+            },
+          }
+        : {}),
+    },
   };
   if (job.type === 'notify' && rule) {
-    const event = events.find(
-      (e) => e.alertId === job.alertId && e.atMs === job.atMs && e.type !== 'pending',
-    );
+    const event = trigger;
     const alert = alerts.get(job.alertId) ?? (await getAlert(tx, job.alertId));
     const verdict = await gateNotification(tx, rule, job, event, alert, nowMs);
     if (!verdict.send) {

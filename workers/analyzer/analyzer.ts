@@ -177,6 +177,7 @@ export class Analyzer {
         db: this.options.db,
         bus: this.options.bus,
         ruleOf: (id) => this.rules.get(id)?.rule,
+        versionOf: (id) => this.rules.get(id)?.version,
         onEvents: this.options.onEvents,
       },
       events,

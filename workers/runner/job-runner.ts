@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import type { z } from 'zod';
 import {
   finishedJobStates,
@@ -39,6 +40,8 @@ export interface JobRunnerOptions {
   maxAttempts?: number;
   /** An attempt running longer is aborted and counts as failed (retried while attempts remain). */
   timeoutMs?: number;
+  /** Stored with each result as provenance. */
+  codeVersion?: string;
 }
 
 /**
@@ -104,8 +107,15 @@ export class JobRunner {
         throw new PermanentJobError(
           `no handler for job type "${job.type}" on ${this.options.queue}`,
         );
-      const result = await handler.run(job, this.context(id, watch.signal));
+      const output = await handler.run(job, this.context(id, watch.signal));
       if (watch.reason === 'cancelled') return;
+      // What made this result, next to it: the code, the host and the attempt.
+      const provenance = {
+        codeVersion: this.options.codeVersion ?? 'unknown',
+        host: hostname(),
+        attempt,
+      };
+      const result = { ...output, provenance };
       await this.event({ jobId: id, state: 'succeeded', progress: 1, message: null, result });
     } catch (error) {
       // A cancel is the user's decision: the row already says so, nothing is retried.
