@@ -162,7 +162,10 @@ describe('a foehn alert on real data starts one simulation, which survives kill 
       alertId: first.id,
       trigger: { startMs: first.startMs, values: { wind: expect.any(Number) } },
     });
-    expect(job?.result?.provenance).toMatchObject({ codeVersion: expect.stringMatching(/^\d+\.\d+\.\d+/), attempt: 2 });
+    expect(job?.result?.provenance).toMatchObject({
+      codeVersion: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      attempt: 2,
+    });
     const file = String(job?.result?.file);
     expect(existsSync(file)).toBe(true);
     const detail = await (
