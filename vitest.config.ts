@@ -7,7 +7,9 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['{core,infra,server,workers,cli,electron,tests/integration}/**/*.test.ts'],
+          include: [
+            '{core,infra,server,workers,cli,electron,tests/integration,tests/fuzz}/**/*.test.ts',
+          ],
           globalSetup: ['tests/setup/kafka-global.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,

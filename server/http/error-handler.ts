@@ -8,6 +8,10 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     const appError = toAppError(error);
     if (appError) {
       if (appError.status === 413 || appError.status === 401) res.setHeader('Connection', 'close');
+      // An answer before the body was read to its end (refused early, or its reading failed,
+      // e.g. not gzip): read the rest and drop it, as Node does for bodies nobody read, so
+      // the connection can carry the client's next request instead of resetting it.
+      else if (!req.complete) req.unpipe().resume();
       res
         .status(appError.status)
         .json({ error: { code: appError.code, message: appError.message } });

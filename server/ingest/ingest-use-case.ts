@@ -63,17 +63,28 @@ export async function ingestObservations(
     source: request.source,
     observations,
     datastreamIds,
-    quarantine: rejected.map((r) => ({ ...r, raw: rawText(request.rows[r.index]) })),
+    quarantine: rejected.map((r) => ({
+      ...r,
+      error: escapeNul(r.error),
+      raw: rawText(request.rows[r.index]),
+    })),
   });
   const duplicates = observations.length - stored;
   deps.onStored?.({ observations, stored, duplicates, rejected: rejected.length });
   return { accepted: observations.length, duplicates, rejected };
 }
 
-/** The row as received, for review; NUL cannot be stored in PostgreSQL text, so it is escaped. */
+/** The row as received, for review. */
 function rawText(row: ParsedRow | undefined): string {
   if (!row) return '';
-  const text = row.ok ? safeStringify(row.raw) : (row.source ?? '');
+  return escapeNul(row.ok ? safeStringify(row.raw) : (row.source ?? ''));
+}
+
+/**
+ * NUL cannot be stored in PostgreSQL text, so it is escaped: in the raw row, and in the
+ * error too, which may quote the row (JSON.parse's message names the unexpected character).
+ */
+function escapeNul(text: string): string {
   // eslint-disable-next-line no-control-regex -- finding control characters is the point
   return text.replace(/\u0000/g, '\\u0000');
 }

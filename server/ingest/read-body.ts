@@ -27,7 +27,9 @@ export async function readObservationRows(
   const rows: ParsedRow[] = [];
   let bytes = 0;
   try {
-    for await (const chunk of source) {
+    // An early stop (413, a bad CSV header) must not destroy the request: that resets the
+    // connection, and the client may never read the answer. The error handler drains it.
+    for await (const chunk of source.iterator({ destroyOnReturn: false })) {
       const buffer = chunk as Buffer;
       bytes += buffer.length;
       if (bytes > limits.maxBytes) throw tooLarge(limits);

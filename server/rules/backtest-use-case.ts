@@ -7,6 +7,7 @@ import type { Queryable } from '../../infra/db/types';
 import { getDatastream } from '../catalog/catalog-repository';
 import { badRequest } from '../http/app-error';
 import { readSeries } from '../series/series-repository';
+import { refuseUnsafeRule } from './rule-guard';
 
 /** A backtest never spans more than this: a year of 10-minute data of a few inputs stays fast. */
 const MAX_RANGE_MS = 400 * 24 * 3_600_000;
@@ -19,6 +20,7 @@ export async function runBacktest(
   db: Queryable,
   request: { rule: unknown; from: string; to: string },
 ): Promise<BacktestResponse> {
+  refuseUnsafeRule(request.rule);
   const parsed = ruleSchema.safeParse(request.rule);
   if (!parsed.success) throw badRequest(`rule: ${z.prettifyError(parsed.error)}`);
   const rule = parsed.data;

@@ -11,6 +11,7 @@ import {
   type StoredRule,
 } from '../../infra/rules/rule-store';
 import { AppError, badRequest, notFound } from '../http/app-error';
+import { refuseUnsafeRule } from './rule-guard';
 
 // Rules as users manage them: created, changed (every version kept), enabled, disabled and
 // deleted. A document is checked in full before it is stored (unknown inputs, expressions
@@ -23,6 +24,7 @@ function visibleTo(rule: StoredRule, actor: string): boolean {
 }
 
 function checked(document: unknown, owner: string): Record<string, unknown> {
+  refuseUnsafeRule(document); // too deep to parse, or text PostgreSQL cannot store
   if (typeof document !== 'object' || document === null || Array.isArray(document)) {
     throw badRequest('send the rule as a JSON object');
   }

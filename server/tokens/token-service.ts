@@ -8,6 +8,8 @@ const scryptAsync = promisify(scrypt) as (
   keylen: number,
 ) => Promise<Buffer>;
 const TOKEN_PATTERN = /^firn_(\d+)_([A-Za-z0-9_-]{43})$/;
+/** Token ids are a PostgreSQL `serial`: a larger id names no token and fails the query (500). */
+const MAX_TOKEN_ID = 2_147_483_647;
 /** A verified token is trusted this long without a new slow hash; revocation takes effect within it. */
 const VERIFIED_TTL_MS = 60_000;
 
@@ -47,7 +49,7 @@ export class TokenVerifier {
     if (cached && cached.until > Date.now())
       return { tokenId: cached.tokenId, station: cached.station };
     const match = TOKEN_PATTERN.exec(token);
-    if (!match) return undefined;
+    if (!match || Number(match[1]) > MAX_TOKEN_ID) return undefined;
     const { rows } = await this.db.query<{ station: string; salt: string; hash: string }>(
       `SELECT station_id AS station, salt, secret_hash AS hash FROM ingest_tokens
        WHERE id = $1 AND revoked_at IS NULL`,
