@@ -28,6 +28,8 @@ export const jobRequestSchema = z.object({
         values: z.record(z.string(), z.number().nullable()),
       }),
       user: z.string(),
+      /** Whom a notification is for (its channels are that user's). */
+      recipient: z.string(),
     })
     .partial()
     .default({}),

@@ -31,6 +31,16 @@ export const notificationPreferencesSchema = z.object({
     })
     .nullable()
     .default(null),
+  /**
+   * Storm control: after `maxMessages` notifications within `window`, the rest are held
+   * and sent as one digest when the window has passed, instead of one message each.
+   */
+  storm: z
+    .object({
+      maxMessages: z.int().min(1).max(1000),
+      window: z.string().regex(/^\d{1,5}(s|m|h)$/, 'a duration like 30s, 10m or 1h'),
+    })
+    .default({ maxMessages: 10, window: '10m' }),
 });
 export type NotificationPreferences = z.infer<typeof notificationPreferencesSchema>;
 

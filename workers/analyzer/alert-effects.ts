@@ -113,19 +113,23 @@ async function recordJob(
     const alert = alerts.get(job.alertId) ?? (await getAlert(tx, job.alertId));
     const verdict = await gateNotification(tx, rule, job, event, alert, nowMs);
     if (!verdict.send) {
+      if (verdict.heldFor) request.origin.recipient = verdict.heldFor;
       if (await insertJob(tx, job.id, request)) {
         const message = `not sent: ${verdict.reason}`;
+        // A held notification waits for its digest (digests.ts), marked in its result.
+        const result = verdict.heldFor ? { heldFor: verdict.heldFor } : null;
         await applyJobEvent(tx, {
           jobId: job.id,
           state: 'cancelled',
           progress: null,
           message,
-          result: null,
+          result,
         });
       }
       return undefined;
     }
     request.params = verdict.params;
+    if (verdict.recipient) request.origin.recipient = verdict.recipient;
   }
   if (await insertJob(tx, job.id, request)) return { id: job.id, request };
   const stored = await getJob(tx, job.id);

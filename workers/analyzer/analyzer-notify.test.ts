@@ -3,6 +3,7 @@
 // severity) decide whether a rule's notification goes out; a withheld one is recorded with
 // its reason. The real-broker run of the foehn rule is in tests/integration.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { notificationPreferencesSchema } from '../../core/contracts/preferences';
 import type { RuleInput } from '../../core/rules/index';
 import { openBus } from '../../infra/bus/open-bus';
 import type { Bus } from '../../infra/bus/types';
@@ -72,12 +73,9 @@ describe('analyzer notifications on the embedded log', () => {
     bus = await openBus({ db: station.db });
     relay = new OutboxRelay({ db: station.db, bus, logger });
     relay.start();
-    await setPreferences(station.db, 'anna', { channels, minSeverity: 'info', quietHours: null });
-    await setPreferences(station.db, 'ben', {
-      channels,
-      minSeverity: 'critical',
-      quietHours: null,
-    });
+    const preferences = (p: unknown) => notificationPreferencesSchema.parse(p);
+    await setPreferences(station.db, 'anna', preferences({ channels }));
+    await setPreferences(station.db, 'ben', preferences({ channels, minSeverity: 'critical' }));
     await save(coldRule('cold-anna', 'warning', 'anna'));
     await save(coldRule('cold-ben', 'warning', 'ben'));
     analyzer = new Analyzer({ db: station.db, bus, logger, tickMs: 50 });

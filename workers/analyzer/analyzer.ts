@@ -13,6 +13,7 @@ import { listRules, rulesRevision } from '../../infra/rules/rule-store';
 import { applyEffects } from './alert-effects';
 import { catchUp } from './catch-up';
 import { decodeObservation } from './decode-observation';
+import { sendDueDigests } from './digests';
 import { parseStoredRule, prepareRule } from './rule-loader';
 import { RuleSet, type ActiveRule } from './rule-set';
 
@@ -144,6 +145,7 @@ export class Analyzer {
       if (!active.broken) this.collect(active, events, jobs, () => active.engine.advance(nowMs));
     }
     await this.effects(events, jobs, nowMs);
+    await sendDueDigests(this.options.db, this.options.bus, nowMs);
     if ((await rulesRevision(this.options.db)) !== this.revision) await this.reloadRules();
     await this.checkpoint(false);
   }

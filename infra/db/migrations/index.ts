@@ -3,6 +3,7 @@ import { sql as busLog } from './002_bus_log';
 import { sql as jobs } from './003_jobs';
 import { sql as deliveries } from './004_deliveries';
 import { sql as rules } from './005_rules';
+import { sql as notifyIndexes } from './006_notify_indexes';
 
 export interface Migration {
   id: number;
@@ -17,4 +18,5 @@ export const migrations: Migration[] = [
   { id: 3, name: 'jobs', sql: jobs },
   { id: 4, name: 'deliveries', sql: deliveries },
   { id: 5, name: 'rules', sql: rules },
+  { id: 6, name: 'notify_indexes', sql: notifyIndexes },
 ];
