@@ -6,6 +6,8 @@ import { Analyzer } from '../workers/analyzer/analyzer';
 import { notifyHandler } from '../workers/notify/notify-handler';
 import { OutboxRelay } from '../workers/relay/outbox-relay';
 import { dispersionHandler } from '../workers/simulation/dispersion-handler';
+import { localExecutor } from '../workers/simulation/local-executor';
+import { SlurmExecutor } from '../workers/simulation/slurm-executor';
 import { JobRunner } from '../workers/runner/job-runner';
 import { version, type Context } from './context';
 
@@ -33,7 +35,18 @@ export function createWorker(
   if (name === 'relay') return new OutboxRelay({ db, bus, logger });
   if (name === 'analyzer') return new Analyzer({ db, bus, logger, onEvents: hooks.onAlertEvents });
   if (name === 'simulation') {
-    const handler = dispersionHandler(db, path.join(config.dataDir, 'results'));
+    // Slurm jobs read their input from and write their result to the data folder, which
+    // must therefore be shared with the cluster's nodes.
+    const executor =
+      config.simulationExecutor === 'slurm'
+        ? new SlurmExecutor({ jobsDir: path.join(config.dataDir, 'slurm-jobs') })
+        : localExecutor;
+    const handler = dispersionHandler(
+      db,
+      path.join(config.dataDir, 'results'),
+      undefined,
+      executor,
+    );
     return new JobRunner({
       db,
       bus,

@@ -59,6 +59,10 @@ const envSchema = z.object({
     emptyToUndefined,
     z.coerce.number().int().min(1).default(200_000),
   ),
+  FIRN_SIMULATION_EXECUTOR: z.preprocess(
+    emptyToUndefined,
+    z.enum(['local', 'slurm']).default('local'),
+  ),
 });
 
 export interface Config {
@@ -76,6 +80,11 @@ export interface Config {
   maxBodyBytes: number;
   maxRowsPerBatch: number;
   ingestRequestsPerSecond: number;
+  /**
+   * Where backward-dispersion runs: a child process of the worker, or Slurm batch jobs
+   * (sbatch/scontrol/scancel on PATH, SLURM_CONF from the environment, FIRN_DATA_DIR shared).
+   */
+  simulationExecutor: 'local' | 'slurm';
 }
 
 export class ConfigError extends Error {
@@ -107,5 +116,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxBodyBytes: e.FIRN_MAX_BODY_BYTES,
     maxRowsPerBatch: e.FIRN_MAX_ROWS_PER_BATCH,
     ingestRequestsPerSecond: e.FIRN_INGEST_REQUESTS_PER_SECOND,
+    simulationExecutor: e.FIRN_SIMULATION_EXECUTOR,
   };
 }

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { dispersionParametersSchema } from '../../core/simulation/index';
 import type { Database } from '../../infra/db/types';
 import { PermanentJobError, type JobHandler } from '../runner/job-handler';
-import { runModelLocally, type ExecutorLimits } from './local-executor';
+import { localExecutor } from './local-executor';
+import type { ExecutorLimits, ModelExecutor } from './model-executor';
 import { windFromStore } from './wind-from-store';
 
 const HOUR_MS = 3_600_000;
@@ -16,14 +17,15 @@ export const dispersionJobSchema = z.object({
 
 /**
  * `backward-dispersion` jobs on jobs.cod: the built-in Lagrangian model driven by the
- * station's measured wind, run by the local executor (a child process). The footprint grid
- * and trajectories go to a results file (too large for a row); the job's result keeps the
- * summary and the file's name.
+ * station's measured wind, run by an executor (a child process, or a Slurm batch job). The
+ * footprint grid and trajectories go to a results file (too large for a row); the job's
+ * result keeps the summary and the file's name.
  */
 export function dispersionHandler(
   db: Database,
   resultsDir: string,
   limits: ExecutorLimits = { timeoutMs: 15 * 60_000, maxMemoryMb: 2048 },
+  executor: ModelExecutor = localExecutor,
 ): JobHandler {
   return {
     type: 'backward-dispersion',
@@ -46,7 +48,7 @@ export function dispersionHandler(
       );
       const resultFile = path.join(resultsDir, `${job.id}.json`);
       let reported = 0;
-      const summary = await runModelLocally(
+      const summary = await executor.run(
         { model, wind: series, resultFile },
         limits,
         (fraction) => {

@@ -2,16 +2,15 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import readline from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import {
+  errorExcerpt,
+  modelCommand,
+  type ExecutorLimits,
+  type ModelExecutor,
+  type ModelInput,
+} from './model-executor';
 
-export interface ExecutorLimits {
-  timeoutMs: number;
-  maxMemoryMb: number;
-}
-
-const runModel = path.join(path.dirname(fileURLToPath(import.meta.url)), 'run-model.ts');
-// The child runs TypeScript through tsx, found from here rather than from the working folder.
-const tsxLoader = import.meta.resolve('tsx');
+export type { ExecutorLimits } from './model-executor';
 
 /**
  * Runs the model in a child process: parameters passed in a file (never through a shell),
@@ -19,7 +18,7 @@ const tsxLoader = import.meta.resolve('tsx');
  * the V8 heap limit caps its memory.
  */
 export async function runModelLocally(
-  input: { model: unknown; wind: unknown; resultFile: string },
+  input: ModelInput,
   limits: ExecutorLimits,
   onProgress: (fraction: number) => void,
   signal: AbortSignal,
@@ -27,13 +26,11 @@ export async function runModelLocally(
   const jobFile = `${input.resultFile}.input.json`;
   await fs.mkdir(path.dirname(jobFile), { recursive: true });
   await fs.writeFile(jobFile, JSON.stringify(input));
-  const child = spawn(
-    process.execPath,
-    [`--max-old-space-size=${limits.maxMemoryMb}`, '--import', tsxLoader, runModel, jobFile],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const [node, ...args] = modelCommand(jobFile, limits.maxMemoryMb);
+  const child = spawn(node, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+  // The start of stderr names the error; the stack that follows matters less.
+  child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(0, 8000)));
   readline.createInterface({ input: child.stdout }).on('line', (line) => {
     const match = /^progress ([\d.]+)$/.exec(line);
     if (match) onProgress(Number(match[1]));
@@ -49,7 +46,7 @@ export async function runModelLocally(
         : code === null
           ? `stopped after ${limits.timeoutMs} ms or killed`
           : `exited with ${code}`;
-      throw new Error(`model run ${why}: ${stderr.trim().split('\n').slice(-3).join(' ')}`);
+      throw new Error(`model run ${why}: ${errorExcerpt(stderr)}`);
     }
     const output = JSON.parse(await fs.readFile(input.resultFile, 'utf8')) as {
       summary: Record<string, unknown>;
@@ -61,3 +58,6 @@ export async function runModelLocally(
     await fs.rm(jobFile, { force: true });
   }
 }
+
+/** The model in a child process of this worker. */
+export const localExecutor: ModelExecutor = { run: runModelLocally };
