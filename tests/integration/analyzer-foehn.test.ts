@@ -110,7 +110,7 @@ describe('analyzer on the real broker: south foehn 2017 streamed through ingest'
       );
 
     await ingest(0, 0.3);
-    await expect.poll(drained, { timeout: 60_000, interval: 200 }).toBe(true);
+    await expect.poll(drained, { timeout: 150_000, interval: 200 }).toBe(true);
     await expect.poll(async () => (await checkpointCount()) > 0, { timeout: 5_000 }).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 400)); // one more checkpoint after the drain
     const early = await station.db.query(
@@ -127,7 +127,7 @@ describe('analyzer on the real broker: south foehn 2017 streamed through ingest'
     ]);
     await startAnalyzer();
     await ingest(0.6, 1);
-    await expect.poll(drained, { timeout: 90_000, interval: 250 }).toBe(true);
+    await expect.poll(drained, { timeout: 150_000, interval: 250 }).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 500)); // the last batch's effects
 
     const rule = southFoehnRule();
@@ -168,7 +168,7 @@ describe('analyzer on the real broker: south foehn 2017 streamed through ingest'
        GROUP BY alert_id, type HAVING count(*) > 1) AS twice`,
     );
     expect(repeats[0]!.n).toBe(0);
-  });
+  }, 300_000); // a year of two stations through ingest, relay, broker and analyzer, twice interrupted
 
   async function checkpointCount(): Promise<number> {
     const { rows } = await station.db.query<{ n: number }>(

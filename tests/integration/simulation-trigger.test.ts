@@ -176,5 +176,5 @@ describe('a foehn alert on real data starts one simulation, which survives kill 
       "SELECT id FROM jobs WHERE queue = 'jobs.cod' ORDER BY id",
     );
     expect(rows.map((r) => r.id)).toEqual(expected.jobs.map((j) => j.id).sort());
-  });
+  }, 240_000); // two simulation runs of 40,000 particles, a Kafka rebalance between them
 });
