@@ -59,6 +59,7 @@ export async function runStation(
     maxBodyBytes: config.maxBodyBytes,
     maxRowsPerBatch: config.maxRowsPerBatch,
     ingestRequestsPerSecond: config.ingestRequestsPerSecond,
+    allowedHosts: config.allowedHosts,
     version,
     staticDir,
     busState,

@@ -59,6 +59,13 @@ const envSchema = z.object({
     emptyToUndefined,
     z.coerce.number().int().min(1).default(200_000),
   ),
+  FIRN_ALLOWED_HOSTS: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[a-z0-9.-]+(,[a-z0-9.-]+)*$/i, 'host names separated by commas')
+      .optional(),
+  ),
   FIRN_SIMULATION_EXECUTOR: z.preprocess(
     emptyToUndefined,
     z.enum(['local', 'slurm']).default('local'),
@@ -85,6 +92,8 @@ export interface Config {
    * (sbatch/scontrol/scancel on PATH, SLURM_CONF from the environment, FIRN_DATA_DIR shared).
    */
   simulationExecutor: 'local' | 'slurm';
+  /** Host names (besides IP addresses and localhost) the server answers to. */
+  allowedHosts: string[];
 }
 
 export class ConfigError extends Error {
@@ -117,5 +126,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxRowsPerBatch: e.FIRN_MAX_ROWS_PER_BATCH,
     ingestRequestsPerSecond: e.FIRN_INGEST_REQUESTS_PER_SECOND,
     simulationExecutor: e.FIRN_SIMULATION_EXECUTOR,
+    allowedHosts: e.FIRN_ALLOWED_HOSTS?.toLowerCase().split(',') ?? [],
   };
 }

@@ -24,6 +24,8 @@ export interface ServerOptions {
   maxRowsPerBatch: number;
   /** Ingest requests per second per token (bursts to twice that); 0 turns the limit off. */
   ingestRequestsPerSecond: number;
+  /** Host names besides IP addresses and localhost that requests may name (DNS rebinding). */
+  allowedHosts?: string[];
   version: string;
   staticDir?: string;
   /** The bus's state for /api/health; without a bus, health says so. */
@@ -44,7 +46,8 @@ export interface RunningServer {
 
 /** The ingest and control-room server: HTTP API, live socket, metrics, static UI. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const live = new LiveHub();
+  const allowedHosts = options.allowedHosts ?? [];
+  const live = new LiveHub(allowedHosts);
   // Local ingest goes to the live socket at once (also while the uplink is down); the bus
   // brings other desks' data, and what arrives both ways is shown once.
   const duplicates = new DuplicateFilter(200_000);
@@ -54,6 +57,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const app = createApp({
     db: options.db,
     bus: options.bus,
+    allowedHosts,
     logger: options.logger,
     metrics,
     version: options.version,

@@ -4,6 +4,7 @@ import express, { type Express } from 'express';
 import type { Bus } from '../../infra/bus/types';
 import type { Logger } from '../../infra/logger';
 import { errorHandler, notFoundHandler } from './error-handler';
+import { refuseForeignHost } from './host-check';
 import { refuseNulInUrl } from './refuse-nul';
 import { ingestRouter, type IngestRouteDeps } from './routes-ingest';
 import { readRouter, type ReadRouteDeps } from './routes-read';
@@ -13,6 +14,8 @@ import { alertsRouter } from './routes-alerts';
 
 export interface AppDeps extends IngestRouteDeps, ReadRouteDeps {
   logger: Logger;
+  /** Host names besides IP addresses and localhost that requests may name. */
+  allowedHosts: readonly string[];
   /** Where jobs by hand are queued; without it, submitting answers 503. */
   bus?: Bus;
   /** The built renderer, served at / when present. */
@@ -29,6 +32,7 @@ export function createApp(deps: AppDeps): Express {
     res.setHeader('Referrer-Policy', 'no-referrer');
     next();
   });
+  app.use(refuseForeignHost(deps.allowedHosts));
   app.use(refuseNulInUrl);
   app.use(ingestRouter(deps));
   app.use(readRouter(deps));

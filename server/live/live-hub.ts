@@ -5,6 +5,7 @@ import { routes } from '../../core/contracts/http';
 import { liveClientMessageSchema, type LiveServerMessage } from '../../core/contracts/live';
 import type { Observation } from '../../core/domain/observation';
 import { DuplicateFilter } from '../../core/stream/duplicate-filter';
+import { isAllowedHost } from '../http/host-check';
 
 /** An alert transition as the live socket sends it. */
 export type LiveAlert = Omit<Extract<LiveServerMessage, { type: 'alert' }>, 'type'>;
@@ -33,9 +34,12 @@ export class LiveHub {
   private readonly subscriptions = new Map<WebSocket, Set<string>>();
   private readonly alertsSent = new DuplicateFilter(10_000);
 
+  constructor(private readonly allowedHosts: readonly string[] = []) {}
+
   attach(server: Server): void {
     server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-      if (pathnameOf(req.url) !== routes.live.path || !isSameOrigin(req)) {
+      const allowed = isSameOrigin(req) && isAllowedHost(req, this.allowedHosts);
+      if (pathnameOf(req.url) !== routes.live.path || !allowed) {
         socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
         return;
       }
