@@ -1,12 +1,19 @@
 import { useEffect } from 'react';
+import { AlertsPage } from './features/alerts/AlertsPage';
+import { JobsPage } from './features/jobs/JobsPage';
 import { LivePage } from './features/live/LivePage';
+import { RulesPage } from './features/rules/RulesPage';
+import { SettingsPage } from './features/settings/SettingsPage';
 import { startLiveService } from './live/liveService';
 import { Header } from './shell/Header';
+import { Nav } from './shell/Nav';
 import { useHealthPolling } from './shell/useHealthPolling';
 import { useCatalog } from './state/catalog';
+import { useRoute } from './state/route';
 
-/** The control room shell: header with connection and health, and the Live page. */
+/** The control room shell: header with connection and health, the page navigation and a page. */
 export function App() {
+  const page = useRoute((s) => s.page);
   useEffect(() => {
     void useCatalog.getState().load();
   }, []);
@@ -14,10 +21,15 @@ export function App() {
   useHealthPolling();
 
   return (
-    <div className="app">
+    <div className="app app--nav">
       <Header />
+      <Nav />
       <main className="app-main">
-        <LivePage />
+        {page === 'live' && <LivePage />}
+        {page === 'rules' && <RulesPage />}
+        {page === 'alerts' && <AlertsPage />}
+        {page === 'jobs' && <JobsPage />}
+        {page === 'settings' && <SettingsPage />}
       </main>
     </div>
   );

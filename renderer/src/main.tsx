@@ -10,6 +10,8 @@ import './styles/live.css';
 import './styles/chart.css';
 import './styles/readouts.css';
 import './styles/outbox.css';
+import './styles/pages.css';
+import './styles/pages-content.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html lacks #root');

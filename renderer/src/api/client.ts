@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { errorResponseSchema } from '../../../core/contracts/http';
+import { readUserName } from './user';
 
 /** A failed API call, with the server's error code when it sent one. */
 export class ApiError extends Error {
@@ -25,7 +26,7 @@ export async function getJson<S extends z.ZodType>(
 ): Promise<z.infer<S>> {
   let response: Response;
   try {
-    response = await fetch(path, { headers: { accept: 'application/json' }, signal });
+    response = await fetch(path, { headers: requestHeaders(), signal });
   } catch (error) {
     if (isAbort(error)) throw error;
     throw new ApiError(`server unreachable (${path})`, 0);
@@ -44,6 +45,56 @@ export async function getJson<S extends z.ZodType>(
     throw new ApiError(`HTTP ${response.status} for ${path}`, response.status);
   }
   const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    throw new ApiError(
+      `unexpected response from ${path}: ${parsed.error.message}`,
+      response.status,
+    );
+  }
+  return parsed.data;
+}
+
+/** Headers of every API request: JSON, and the user the app acts as (no sign-in yet). */
+export function requestHeaders(extra: Record<string, string> = {}): Record<string, string> {
+  return { accept: 'application/json', 'X-Firn-User': readUserName(), ...extra };
+}
+
+/**
+ * POST/PUT/DELETE a JSON body and validate the answer when a schema is given. A failed
+ * call throws an ApiError carrying the server's message (a bad rule's 400 names each problem).
+ */
+export async function sendJson<S extends z.ZodType>(
+  method: 'POST' | 'PUT' | 'DELETE',
+  path: string,
+  body: unknown,
+  schema: S | null,
+): Promise<z.infer<S>> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers: requestHeaders(body === undefined ? {} : { 'content-type': 'application/json' }),
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(`server unreachable (${path})`, 0);
+  }
+  const text = await response.text();
+  let json: unknown;
+  try {
+    json = text === '' ? null : JSON.parse(text);
+  } catch {
+    json = null;
+  }
+  if (!response.ok) {
+    const parsed = errorResponseSchema.safeParse(json);
+    if (parsed.success) {
+      throw new ApiError(parsed.data.error.message, response.status, parsed.data.error.code);
+    }
+    throw new ApiError(`HTTP ${response.status} for ${method} ${path}`, response.status);
+  }
+  if (schema === null) return json as z.infer<S>;
+  const parsed = schema.safeParse(json);
   if (!parsed.success) {
     throw new ApiError(
       `unexpected response from ${path}: ${parsed.error.message}`,

@@ -1,3 +1,5 @@
+import type { LiveServerMessage } from '../../../core/contracts/live';
+
 export type Listener<T> = (value: T) => void;
 
 /**
@@ -41,3 +43,6 @@ export interface LiveBatch {
 
 /** The process-wide channel from the live socket to whoever draws samples. */
 export const liveSamples = new Emitter<LiveBatch>();
+
+/** Alert transitions pushed by the server: the alerts page refetches on each. */
+export const liveAlerts = new Emitter<Extract<LiveServerMessage, { type: 'alert' }>>();

@@ -3,7 +3,7 @@ import { useCatalog } from '../state/catalog';
 import type { LatestSample } from '../state/catalog';
 import { useConnection } from '../state/connection';
 import { useSelection } from '../state/selection';
-import { liveSamples } from './emitter';
+import { liveAlerts, liveSamples } from './emitter';
 import type { LiveBatch } from './emitter';
 import { LiveSocket } from './socket';
 import type { SocketLike } from './socket';
@@ -46,6 +46,7 @@ export function startLiveService(options: LiveServiceOptions = {}): () => void {
       noteLatest(batch);
     },
     onSubscribed: (keys) => useConnection.getState().setSubscribed(keys),
+    onAlert: (message) => liveAlerts.emit(message),
     onServerError: (message) => console.warn('live socket:', message),
   });
 

@@ -1,5 +1,5 @@
 import { liveServerMessageSchema } from '../../../core/contracts/live';
-import type { LiveClientMessage } from '../../../core/contracts/live';
+import type { LiveClientMessage, LiveServerMessage } from '../../../core/contracts/live';
 import type { LiveStatus } from '../state/connection';
 import { backoffDelay } from './backoff';
 import type { LiveBatch } from './emitter';
@@ -22,6 +22,8 @@ export interface LiveSocketOptions {
   onStatus(status: LiveStatus, attempt: number, retryAt: number | null): void;
   onObservations(batch: LiveBatch): void;
   onServerError?(message: string): void;
+  /** An alert transition (sent to every client, subscribed or not). */
+  onAlert?(message: Extract<LiveServerMessage, { type: 'alert' }>): void;
   /** The datastreams the server confirmed, after every change. */
   onSubscribed?(keys: string[]): void;
   createSocket?: (url: string) => SocketLike;
@@ -138,6 +140,8 @@ export class LiveSocket {
     } else if (message.type === 'subscribed') {
       for (const key of message.datastreams) if (this.wanted.has(key)) this.confirmed.add(key);
       this.reportConfirmed();
+    } else if (message.type === 'alert') {
+      this.options.onAlert?.(message);
     } else if (message.type === 'error') {
       this.options.onServerError?.(message.message);
     }

@@ -1,0 +1,44 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { ApiError, getJson, sendJson } from './client';
+import { USER_STORAGE_KEY, readUserName } from './user';
+
+function answer(status: number, body: unknown) {
+  return vi.fn(() => Promise.resolve(new Response(JSON.stringify(body), { status })));
+}
+
+describe('the API client', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    localStorage.clear();
+  });
+
+  it('names the user on every request, "local" by default', async () => {
+    const fetchMock = answer(200, { ok: true });
+    vi.stubGlobal('fetch', fetchMock);
+    await getJson('/api/x', z.object({ ok: z.boolean() }));
+    localStorage.setItem(USER_STORAGE_KEY, 'clara');
+    await sendJson('POST', '/api/y', { a: 1 }, null);
+    const headers = fetchMock.mock.calls.map(
+      (call) => (call as unknown as [string, RequestInit])[1].headers as Record<string, string>,
+    );
+    expect(headers[0]?.['X-Firn-User']).toBe('local');
+    expect(headers[1]).toMatchObject({
+      'X-Firn-User': 'clara',
+      'content-type': 'application/json',
+    });
+  });
+
+  it('ignores a stored name the server would refuse', () => {
+    localStorage.setItem(USER_STORAGE_KEY, 'no spaces allowed');
+    expect(readUserName()).toBe('local');
+  });
+
+  it("throws the server's message on an error answer", async () => {
+    const message = 'rule: ✖ a rule needs at least one input\n  → at scope';
+    vi.stubGlobal('fetch', answer(400, { error: { code: 'bad_request', message } }));
+    const call = sendJson('PUT', '/api/v1/rules/x', {}, null);
+    await expect(call).rejects.toBeInstanceOf(ApiError);
+    await expect(call).rejects.toMatchObject({ status: 400, message, code: 'bad_request' });
+  });
+});
