@@ -4,6 +4,7 @@ import type { AlertEvent } from '../core/rules/index';
 import type { Bus } from '../infra/bus/types';
 import { Analyzer } from '../workers/analyzer/analyzer';
 import { notifyHandler } from '../workers/notify/notify-handler';
+import { dailyReportHandler } from '../workers/report/daily-report-handler';
 import { OutboxRelay } from '../workers/relay/outbox-relay';
 import { dispersionHandler } from '../workers/simulation/dispersion-handler';
 import { localExecutor } from '../workers/simulation/local-executor';
@@ -63,7 +64,7 @@ export function createWorker(
     db,
     bus,
     queue: 'jobs.sod',
-    handlers: [notifyHandler(db, { mail })],
+    handlers: [notifyHandler(db, { mail }), dailyReportHandler(db)],
     logger,
     codeVersion: version,
   });
