@@ -41,7 +41,7 @@ const ruleInput: RuleInput = {
     .filter((action) => action.queue === 'jobs.cod')
     .map((action) => ({
       ...action,
-      params: { ...action.params, model: { ...action.params.model, particleCount: 40_000 } },
+      params: { ...action.params, model: { ...action.params.model, particleCount: 15_000 } },
     })),
 };
 
@@ -139,7 +139,7 @@ describe('a foehn alert on real data starts one simulation, which survives kill 
     const jobId = expected.jobs[0]!.id;
     await expect
       .poll(async () => (await getJob(station.db, jobId))?.progress ?? 0, {
-        timeout: 60_000,
+        timeout: 120_000,
         interval: 100,
       })
       .toBeGreaterThan(0);
@@ -148,7 +148,7 @@ describe('a foehn alert on real data starts one simulation, which survives kill 
     await startWorker();
     await expect
       .poll(async () => (await getJob(station.db, jobId))?.state, {
-        timeout: 120_000,
+        timeout: 200_000,
         interval: 250,
       })
       .toBe('succeeded');
@@ -176,5 +176,5 @@ describe('a foehn alert on real data starts one simulation, which survives kill 
       "SELECT id FROM jobs WHERE queue = 'jobs.cod' ORDER BY id",
     );
     expect(rows.map((r) => r.id)).toEqual(expected.jobs.map((j) => j.id).sort());
-  }, 240_000); // two simulation runs of 40,000 particles, a Kafka rebalance between them
+  }, 420_000); // two simulation runs of 15,000 particles, a Kafka rebalance between them
 });
