@@ -2,11 +2,8 @@
 // and Ellbögen streamed at full speed through ingest must raise exactly the foehn alerts and
 // jobs that the backtest finds over the same data, through a clean restart and a crash
 // (a checkpoint older than the committed offsets) in the middle of the stream.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Observation } from '../../core/domain/observation';
-import { createSattelbergReader } from '../../core/formats/sattelberg';
 import { southFoehnRule, southFoehnRuleInput } from '../../core/rules/examples/south-foehn';
 import { backtest } from '../../core/rules/index';
 import { openBus } from '../../infra/bus/open-bus';
@@ -17,17 +14,11 @@ import { createIngestToken } from '../../server/tokens/token-service';
 import { Analyzer } from '../../workers/analyzer/analyzer';
 import { OutboxRelay } from '../../workers/relay/outbox-relay';
 import { backends } from '../support/backends';
-import { sharedData, startTestStation, type TestStation } from '../support/server';
+import { readStation2017 } from '../support/real-data';
+import { startTestStation, type TestStation } from '../support/server';
 
 const logger = createLogger('silent');
 const BATCH = 5_000;
-
-function readStation(station: 'sattelberg' | 'ellboegen'): Observation[] {
-  const file = path.join(sharedData, 'sattelberg', `${station}_10min_2017.csv`);
-  const reader = createSattelbergReader({ station, instrument: 'aws' });
-  const records = [...reader.feed(readFileSync(file, 'utf8')), ...reader.end()];
-  return records.flatMap((record) => record.observations);
-}
 
 describe('analyzer on the real broker: south foehn 2017 streamed through ingest', () => {
   let station: TestStation;
@@ -78,8 +69,8 @@ describe('analyzer on the real broker: south foehn 2017 streamed through ingest'
   it('raises the alerts and jobs of the backtest, through a restart and a crash', async () => {
     const ellboegenToken = await createIngestToken(station.db, 'ellboegen', 'test');
     const streams = [
-      { observations: readStation('sattelberg'), token: station.token },
-      { observations: readStation('ellboegen'), token: ellboegenToken },
+      { observations: readStation2017('sattelberg'), token: station.token },
+      { observations: readStation2017('ellboegen'), token: ellboegenToken },
     ];
     const post = async (stream: (typeof streams)[number], rows: Observation[]) => {
       const body = JSON.stringify({

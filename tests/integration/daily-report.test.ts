@@ -1,28 +1,17 @@
 // The daily report on the real Sattelberg data: each datastream's completeness and gaps for
 // a day must be what the file itself says: its missing rows and blank cells.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Observation } from '../../core/domain/observation';
-import { createSattelbergReader } from '../../core/formats/sattelberg';
 import type { JobRow } from '../../infra/jobs/job-store';
 import { dailyReportHandler, type DatastreamDay } from '../../workers/report/daily-report-handler';
 import { backends } from '../support/backends';
-import { sharedData, startTestStation, type TestStation } from '../support/server';
+import { readStation2017 } from '../support/real-data';
+import { startTestStation, type TestStation } from '../support/server';
 
 const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-function readFile(): Observation[] {
-  const file = path.join(sharedData, 'sattelberg', 'sattelberg_10min_2017.csv');
-  const reader = createSattelbergReader({ station: 'sattelberg', instrument: 'aws' });
-  return [...reader.feed(readFileSync(file, 'utf8')), ...reader.end()].flatMap(
-    (r) => r.observations,
-  );
-}
-
 describe('daily report on the real Sattelberg data', () => {
   let station: TestStation;
-  const observations = readFile();
+  const observations = readStation2017('sattelberg');
   // Per day and datastream, how many values the file has: the truth the report must match.
   const inFile = new Map<string, number>();
   for (const o of observations) {

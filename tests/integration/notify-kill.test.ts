@@ -6,7 +6,6 @@
 import type { ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { deterministicId } from '../../core/contracts/jobs';
 import { openBus } from '../../infra/bus/open-bus';
@@ -15,28 +14,16 @@ import { getJob } from '../../infra/jobs/job-store';
 import { submitJob } from '../../infra/jobs/submit-job';
 import { backends } from '../support/backends';
 import { startTestStation, type TestStation } from '../support/server';
+import { startTestSmtp, type TestSmtp } from '../support/smtp';
 import { startWorkerProcess } from '../support/station-process';
 
 describe('a notification through kill -9 of its worker between send and commit', () => {
   let station: TestStation;
   let bus: Bus;
   let worker: ChildProcess | undefined;
-  const mails: string[] = [];
   const hookKeys: string[] = [];
   const prefix = `notify-kill-${Date.now()}-${Math.floor(Math.random() * 1e6)}.`;
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, _session, callback) {
-      let data = '';
-      stream.on('data', (chunk: Buffer) => (data += chunk.toString()));
-      stream.on('end', () => {
-        mails.push(/^Message-ID: (.*)$/im.exec(data)?.[1] ?? '');
-        callback();
-      });
-    },
-  });
+  let smtp: TestSmtp;
   const receiver = http.createServer((req, res) => {
     req.resume();
     req.on('end', () => {
@@ -47,17 +34,16 @@ describe('a notification through kill -9 of its worker between send and commit',
     });
   });
   const startWorker = async () => {
-    const smtpPort = (smtp.server.address() as AddressInfo).port;
     worker = await startWorkerProcess('notify', {
       DATABASE_URL: station.databaseUrl,
       KAFKA_BROKERS: inject('kafkaBrokers'),
       FIRN_TOPIC_PREFIX: prefix,
-      FIRN_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      FIRN_SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
     });
   };
 
   beforeAll(async () => {
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    smtp = await startTestSmtp();
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     station = await startTestStation(backends[0]!);
     bus = await openBus({
@@ -72,7 +58,7 @@ describe('a notification through kill -9 of its worker between send and commit',
     worker?.kill('SIGKILL');
     await bus.close();
     await station.close();
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await smtp.close();
     receiver.close();
   });
 
@@ -97,7 +83,7 @@ describe('a notification through kill -9 of its worker between send and commit',
     await expect
       .poll(async () => (await getJob(station.db, id))?.state, { timeout: 120_000, interval: 250 })
       .toBe('succeeded');
-    expect(mails).toHaveLength(1);
+    expect(smtp.messages).toHaveLength(1);
     expect(new Set(hookKeys).size).toBe(1);
     expect(hookKeys.length).toBeLessThanOrEqual(2);
     expect((await getJob(station.db, id))?.attempts).toBe(2);

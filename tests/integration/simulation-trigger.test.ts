@@ -3,12 +3,10 @@
 // retried and succeeds, never lost and never run to success twice. Real broker, real
 // PostgreSQL, the worker as its own process (as it runs in production).
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Observation } from '../../core/domain/observation';
-import { createSattelbergReader } from '../../core/formats/sattelberg';
 import { southFoehnRuleInput } from '../../core/rules/examples/south-foehn';
 import { backtest, parseRule, type RuleInput } from '../../core/rules/index';
 import { openBus } from '../../infra/bus/open-bus';
@@ -20,19 +18,12 @@ import { createIngestToken } from '../../server/tokens/token-service';
 import { Analyzer } from '../../workers/analyzer/analyzer';
 import { OutboxRelay } from '../../workers/relay/outbox-relay';
 import { backends } from '../support/backends';
-import { sharedData, startTestStation, type TestStation } from '../support/server';
+import { readStation2017 } from '../support/real-data';
+import { startTestStation, type TestStation } from '../support/server';
 import { startWorkerProcess } from '../support/station-process';
 
 const logger = createLogger('silent');
 const DAY = 86_400_000;
-
-function readStation(station: 'sattelberg' | 'ellboegen'): Observation[] {
-  const file = path.join(sharedData, 'sattelberg', `${station}_10min_2017.csv`);
-  const reader = createSattelbergReader({ station, instrument: 'aws' });
-  return [...reader.feed(readFileSync(file, 'utf8')), ...reader.end()].flatMap(
-    (r) => r.observations,
-  );
-}
 
 /** The shipped foehn rule with only its simulation, made heavy enough to be killed mid-run. */
 const ruleInput: RuleInput = {
@@ -93,8 +84,8 @@ describe('a foehn alert on real data starts one simulation, which survives kill 
   });
 
   it('runs one job per trigger window to success through a kill -9', async () => {
-    const sattelberg = readStation('sattelberg');
-    const ellboegen = readStation('ellboegen');
+    const sattelberg = readStation2017('sattelberg');
+    const ellboegen = readStation2017('ellboegen');
     // The first foehn episode of 2017, with the day of wind before it that the model reads.
     const rule = parseRule(ruleInput);
     const byInput = (from: number, to: number) =>

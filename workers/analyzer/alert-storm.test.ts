@@ -1,9 +1,7 @@
 // An alert storm for one user: 1,000 alerts within seconds reach them as a few messages
 // and one digest, not 1,000 e-mails. The whole path runs: ingest, relay, analyzer, the
 // notify worker and a real SMTP server, on the embedded log and PGlite.
-import type { AddressInfo } from 'node:net';
 import nodemailer from 'nodemailer';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notificationPreferencesSchema } from '../../core/contracts/preferences';
 import { openBus } from '../../infra/bus/open-bus';
@@ -13,6 +11,7 @@ import { setPreferences } from '../../infra/rules/preferences-store';
 import { saveRuleVersion } from '../../infra/rules/rule-store';
 import { backends } from '../../tests/support/backends';
 import { startTestStation, type TestStation } from '../../tests/support/server';
+import { startTestSmtp, type TestSmtp } from '../../tests/support/smtp';
 import { notifyHandler } from '../notify/notify-handler';
 import { OutboxRelay } from '../relay/outbox-relay';
 import { JobRunner } from '../runner/job-runner';
@@ -25,24 +24,12 @@ describe('an alert storm for one user', () => {
   let station: TestStation;
   let bus: Bus;
   const workers: { stop(): Promise<void> }[] = [];
-  const subjects: string[] = [];
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, _session, callback) {
-      let data = '';
-      stream.on('data', (chunk: Buffer) => (data += chunk.toString()));
-      stream.on('end', () => {
-        subjects.push(/^Subject: (.*)$/m.exec(data)?.[1] ?? '');
-        callback();
-      });
-    },
-  });
+  let smtp: TestSmtp;
+  const subjects = () => smtp.messages.map((m) => /^Subject: (.*)$/m.exec(m)?.[1] ?? '');
 
   beforeAll(async () => {
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    const port = (smtp.server.address() as AddressInfo).port;
+    smtp = await startTestSmtp();
+    const port = smtp.port;
     station = await startTestStation(backends[1]!);
     bus = await openBus({ db: station.db });
     const channels = [{ kind: 'email', to: ['erik@station.example'] }];
@@ -99,7 +86,7 @@ describe('an alert storm for one user', () => {
     for (const worker of workers) await worker.stop();
     await bus.close();
     await station.close();
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await smtp.close();
   });
 
   it('gets a few messages and one digest instead of 1,000 e-mails', async () => {
@@ -112,16 +99,16 @@ describe('an alert storm for one user', () => {
     }));
     expect((await station.post(JSON.stringify({ observations }))).status).toBe(200);
 
-    await expect.poll(() => subjects.length, { timeout: 30_000, interval: 100 }).toBe(6);
+    await expect.poll(() => subjects().length, { timeout: 30_000, interval: 100 }).toBe(6);
     const { rows } = await station.db.query<{ n: number }>(
       "SELECT count(*)::int AS n FROM alerts WHERE rule_id = 'pressure-flicker' AND firing_ms IS NOT NULL",
     );
     expect(rows[0]!.n).toBe(ALERTS);
-    expect(subjects.filter((s) => s.includes('Flicker at'))).toHaveLength(5);
-    expect(subjects.filter((s) => s.includes(`${ALERTS - 5} more alerts for erik`))).toHaveLength(
+    expect(subjects().filter((s) => s.includes('Flicker at'))).toHaveLength(5);
+    expect(subjects().filter((s) => s.includes(`${ALERTS - 5} more alerts for erik`))).toHaveLength(
       1,
     );
     await new Promise((resolve) => setTimeout(resolve, 4_000)); // a window later: nothing more
-    expect(subjects).toHaveLength(6);
+    expect(subjects()).toHaveLength(6);
   });
 });
