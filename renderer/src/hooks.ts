@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useCatalog } from './state/catalog';
 import { resolvedScheme, useUi } from './state/ui';
 
 /**
@@ -13,6 +14,16 @@ export function useNow(intervalMs: number | null): number {
     return () => clearInterval(timer);
   }, [intervalMs]);
   return now;
+}
+
+/**
+ * The clock to date catalog values by ("3 s ago"): ticking every `intervalMs`, and never
+ * older than the catalog's last refresh. The tick alone lags values that arrived since,
+ * and a fresh sample would read "in the future".
+ */
+export function useCatalogNow(intervalMs: number): number {
+  const refreshedAt = useCatalog((s) => s.refreshedAt);
+  return Math.max(useNow(intervalMs), refreshedAt);
 }
 
 /** 'dark' or 'light' as in effect now, following the OS when the choice is 'system'. */

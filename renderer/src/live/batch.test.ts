@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { PendingSamples, buildExtendUpdate, extensionFor, pointCap } from './batch';
+import { PendingSamples, buildExtendUpdate, extensionFor } from './batch';
 import type { TraceTail } from './batch';
 
 const MIN = 60_000;
@@ -59,7 +59,7 @@ describe('extensionFor', () => {
 });
 
 describe('buildExtendUpdate', () => {
-  it('builds one extendTraces call for all traces that got points and advances their tails', () => {
+  it('builds one update for all traces that got points and advances their tails', () => {
     const tails: TraceTail[] = [
       { key: 'a', lastT: 0, gapMs: GAP },
       { key: 'b', lastT: 0, gapMs: GAP },
@@ -83,9 +83,4 @@ describe('buildExtendUpdate', () => {
     const tails: TraceTail[] = [{ key: 'a', lastT: 50, gapMs: GAP }];
     expect(buildExtendUpdate(tails, new Map([['a', { t: [10], v: [1] }]]))).toBeNull();
   });
-});
-
-it('keeps two plot widths of points per trace', () => {
-  expect(pointCap(1300)).toBe(2600);
-  expect(pointCap(10)).toBe(200);
 });

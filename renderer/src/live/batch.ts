@@ -7,7 +7,7 @@ export interface Columns {
 
 /**
  * Samples that arrived since the last animation frame, per datastream. Everything that
- * came in between two frames is drawn by a single extendTraces call.
+ * came in between two frames goes into the figure at once.
  */
 export class PendingSamples {
   private byKey = new Map<string, Columns>();
@@ -85,8 +85,8 @@ export interface ExtendUpdate {
 }
 
 /**
- * One extendTraces argument set for all traces that got new points; updates each tail's
- * lastT in place. Returns null when there is nothing to draw.
+ * The points to append to every trace that got new ones; updates each tail's lastT in
+ * place. Returns null when there is nothing to draw.
  */
 export function buildExtendUpdate(
   tails: TraceTail[],
@@ -104,9 +104,4 @@ export function buildExtendUpdate(
     update.indices.push(index);
   });
   return update.indices.length > 0 ? update : null;
-}
-
-/** Points kept per trace: two screens' worth, so panning a little stays smooth. */
-export function pointCap(plotWidthPx: number): number {
-  return Math.max(200, Math.round(plotWidthPx) * 2);
 }

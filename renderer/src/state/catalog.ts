@@ -14,6 +14,11 @@ export interface CatalogState {
   error: string | null;
   stations: Station[];
   datastreams: DatastreamSummary[];
+  /**
+   * Wall-clock time (epoch ms) of the last load or live refresh: the lastTimes are at most
+   * this new, so a clock showing their age must not be older than this.
+   */
+  refreshedAt: number;
   /** Loads stations and datastreams; keeps showing the previous catalog while reloading. */
   load(): Promise<void>;
   /**
@@ -23,8 +28,17 @@ export interface CatalogState {
   applyLatest(latest: ReadonlyMap<string, LatestSample>): void;
 }
 
-type CatalogData = Pick<CatalogState, 'status' | 'error' | 'stations' | 'datastreams'>;
-const initial: CatalogData = { status: 'idle', error: null, stations: [], datastreams: [] };
+type CatalogData = Pick<
+  CatalogState,
+  'status' | 'error' | 'stations' | 'datastreams' | 'refreshedAt'
+>;
+const initial: CatalogData = {
+  status: 'idle',
+  error: null,
+  stations: [],
+  datastreams: [],
+  refreshedAt: 0,
+};
 
 export const useCatalog = create<CatalogState>()((set, get) => ({
   ...initial,
@@ -32,7 +46,7 @@ export const useCatalog = create<CatalogState>()((set, get) => ({
     set({ status: get().status === 'ready' ? 'ready' : 'loading', error: null });
     try {
       const [stations, datastreams] = await Promise.all([fetchStations(), fetchDatastreams()]);
-      set({ status: 'ready', stations, datastreams, error: null });
+      set({ status: 'ready', stations, datastreams, error: null, refreshedAt: Date.now() });
     } catch (error) {
       set({ status: 'error', error: errorMessage(error) });
     }
@@ -47,7 +61,7 @@ export const useCatalog = create<CatalogState>()((set, get) => ({
       changed = true;
       return { ...ds, lastTime: new Date(sample.t).toISOString(), lastValue: sample.v };
     });
-    if (changed) set({ datastreams });
+    if (changed) set({ datastreams, refreshedAt: Date.now() });
   },
 }));
 

@@ -1,19 +1,22 @@
-import { useMemo, useState } from 'react';
-import { useNow } from '../../hooks';
+import { memo, useMemo, useState } from 'react';
+import { useCatalogNow } from '../../hooks';
 import { useCatalog } from '../../state/catalog';
 import { MAX_SELECTED, useSelection } from '../../state/selection';
 import { DatastreamRow } from './DatastreamRow';
 import { formatCadence, groupByStation } from './pickerGroups';
 
-/** Datastreams by station, with unit and last value; checking one adds it to the panel. */
-export function DatastreamPicker() {
+/**
+ * Datastreams by station, with unit and last value; checking one adds it to the panel.
+ * Memoized: it reads its own state, so a range or follow change of the page skips it.
+ */
+export const DatastreamPicker = memo(function DatastreamPicker() {
   const stations = useCatalog((s) => s.stations);
   const datastreams = useCatalog((s) => s.datastreams);
   const keys = useSelection((s) => s.keys);
   const toggle = useSelection((s) => s.toggle);
   const [filter, setFilter] = useState('');
   // "12 min ago" labels age on their own; half a minute is plenty for that.
-  const now = useNow(30_000);
+  const now = useCatalogNow(30_000);
 
   const groups = useMemo(
     () => groupByStation(stations, datastreams, filter),
@@ -82,4 +85,4 @@ export function DatastreamPicker() {
       </div>
     </aside>
   );
-}
+});

@@ -1,6 +1,6 @@
 import type { DatastreamSummary } from '../../../../core/contracts/http';
 import { displayUnit, formatAge, formatUtc, formatValue, parseTime } from '../../format';
-import { useNow } from '../../hooks';
+import { useCatalogNow } from '../../hooks';
 import { useCatalog } from '../../state/catalog';
 import { useSelection } from '../../state/selection';
 
@@ -16,7 +16,8 @@ interface ReadoutStripProps {
 export function ReadoutStrip({ streams }: ReadoutStripProps) {
   const stations = useCatalog((s) => s.stations);
   const toggle = useSelection((s) => s.toggle);
-  const now = useNow(10_000);
+  // New values bring their own fresh clock (see useCatalogNow); the tick only ages old ones.
+  const now = useCatalogNow(10_000);
   if (streams.length === 0) return null;
   return (
     <div className="readouts" data-testid="readouts">

@@ -1,51 +1,14 @@
 // @vitest-environment jsdom
-import type { PlotlyStatic } from 'plotly.js-basic-dist-min';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { DatastreamSummary } from '../../../../core/contracts/http';
+import { liveSamples } from '../../live/emitter';
+import { setupChart as setup } from '../../testing/chartHarness';
 import {
   ARCHIVE_END,
   MIN,
   NOW,
   airTemperature as stream,
   archiveHistory,
-  testColors as colors,
 } from '../../testing/chartFixtures';
-import { liveSamples } from '../../live/emitter';
-import { LiveChartController } from './chartController';
-import type { ChartPhase } from './chartIntent';
-import type { LoadedSeries } from './historyLoader';
-import { fakePlotly } from '../../testing/fakePlotly';
-
-function setup(history: (range: { from: number; to: number } | null) => Omit<LoadedSeries, 'key'>) {
-  const plotly = fakePlotly();
-  const phases: ChartPhase[] = [];
-  const userRanges: unknown[] = [];
-  const frames: (() => void)[] = [];
-  const load = vi.fn(
-    async (streams: readonly DatastreamSummary[], range: { from: number; to: number } | null) =>
-      streams.map((s) => ({ key: s.key, ...history(range) })),
-  );
-  const controller = new LiveChartController(
-    document.createElement('div'),
-    plotly as unknown as PlotlyStatic,
-    {
-      colors,
-      onPhase: (phase) => phases.push(phase),
-      onUserRange: (range) => userRanges.push(range),
-      now: () => NOW,
-      load,
-      requestFrame: (callback) => frames.push(callback),
-    },
-  );
-  const intent = {
-    streams: [stream],
-    preset: '24h' as const,
-    customRange: null,
-    follow: true,
-    reloadToken: 0,
-  };
-  return { controller, plotly, phases, userRanges, frames, load, intent };
-}
 
 describe('LiveChartController', () => {
   beforeEach(() =>
@@ -66,15 +29,13 @@ describe('LiveChartController', () => {
     const { controller, plotly, phases, frames, load, intent } = setup(archiveHistory);
     controller.setIntent(intent);
     await vi.waitFor(() => expect(phases.at(-1)?.kind).toBe('ready'));
+    frames.splice(0).forEach((frame) => frame());
     liveSamples.emit({ datastream: stream.key, t: [NOW - 20 * MIN], v: [5] });
     liveSamples.emit({ datastream: stream.key, t: [NOW - 10 * MIN], v: [6] });
     liveSamples.emit({ datastream: 'other.aws.x', t: [NOW], v: [1] });
     expect(frames).toHaveLength(1);
     frames[0]?.();
-    await vi.waitFor(() => expect(plotly.extendTraces).toHaveBeenCalledTimes(1));
-    const [, update, indices] = plotly.extendTraces.mock.calls[0] ?? [];
-    expect(indices).toEqual([0]);
-    expect(update?.y).toEqual([[null, 5, 6]]);
+    expect(plotly.div().data[0]?.y).toEqual([2, 3, null, 5, 6]);
     // Following: the window jumped from 2019 to now, so history for it is fetched.
     await vi.waitFor(() => expect(load).toHaveBeenCalledTimes(2));
     expect(load.mock.calls[1]?.[1]).toEqual({ from: NOW - 86_400_000, to: NOW });
@@ -99,10 +60,11 @@ describe('LiveChartController', () => {
   });
 
   it('turns a user zoom into a debounced range request, but not its own relayouts', async () => {
-    const { controller, plotly, phases, userRanges, intent } = setup(archiveHistory);
+    const { controller, plotly, phases, userRanges, frames, intent } = setup(archiveHistory);
     controller.setIntent(intent);
     await vi.waitFor(() => expect(phases.at(-1)?.kind).toBe('ready'));
-    await controller.surface.showRange({ from: 0, to: 1000 });
+    controller.showRange({ from: 0, to: 1000 });
+    frames.splice(0).forEach((frame) => frame());
     await vi.advanceTimersByTimeAsync(1000);
     expect(userRanges).toEqual([]);
     plotly.emit({ 'xaxis.range[0]': '2019-06-30 00:00', 'xaxis.range[1]': '2019-06-30 06:00' });

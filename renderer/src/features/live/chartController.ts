@@ -1,32 +1,22 @@
 import type { PlotlyStatic } from 'plotly.js-basic-dist-min';
 import { errorMessage, isAbort } from '../../api/client';
-import { pointCap } from '../../live/batch';
 import type { TraceTail } from '../../live/batch';
 import { liveSamples } from '../../live/emitter';
 import type { TimeRange } from '../../state/selection';
 import type { ChartColors } from './chartFigure';
-import { historyKeyOf, latestDataT, phaseAfterLoad, toChartStream } from './chartIntent';
-import type { ChartIntent, ChartPhase } from './chartIntent';
+import { historyKeyOf, phaseAfterLoad, toChartStream } from './chartIntent';
+import type { ChartControllerOptions, ChartIntent, ChartPhase } from './chartIntent';
 import { FollowSlider } from './followSlider';
 import { loadHistory } from './historyLoader';
 import { LiveAppender } from './liveAppender';
 import { PlotSurface } from './plotSurface';
 import type { Columns } from './plotSurface';
 
-export interface ChartControllerOptions {
-  colors: ChartColors;
-  onPhase(phase: ChartPhase): void;
-  /** The user zoomed/panned to a range (or reset with null), debounced. */
-  onUserRange(range: TimeRange | null): void;
-  now?: () => number;
-  load?: typeof loadHistory;
-  requestFrame?: (callback: () => void) => number;
-}
-
 /**
  * The live chart: loads history for the intent, appends live samples through a
- * LiveAppender, slides a following window. React hands it intents and renders its phase;
- * samples never pass through React.
+ * LiveAppender, slides a following window, and draws both in at most one plotly call per
+ * animation frame. React hands it intents and renders its phase; samples never pass
+ * through React.
  */
 export class LiveChartController {
   intent: ChartIntent | null = null;
@@ -50,12 +40,8 @@ export class LiveChartController {
     this.surface = new PlotSurface(div, plotly, (update) => this.slider.userRelayout(update));
     this.appender = new LiveAppender({
       tails: () => (this.loading || !this.surface.plotted ? null : this.tails),
-      extend: (update) => this.surface.extend(update, pointCap(this.surface.width())),
-      appended: () => {
-        if (this.phase.kind === 'empty')
-          this.setPhase({ kind: 'ready', failed: this.phase.failed });
-        this.slider.slide();
-      },
+      extend: (update) => this.surface.append(update),
+      frame: (appended) => this.frame(appended),
       requestFrame: options.requestFrame,
     });
     this.unsubscribe = liveSamples.on((batch) => {
@@ -68,8 +54,14 @@ export class LiveChartController {
     return (this.options.now ?? Date.now)();
   }
 
-  latestDataT(): number | null {
-    return latestDataT(this.intent?.streams ?? [], this.tails);
+  plotWidth(): number {
+    return this.surface.width();
+  }
+
+  showRange(range: TimeRange): void {
+    this.range = range;
+    this.surface.setRange(range);
+    this.appender.schedule();
   }
 
   setIntent(intent: ChartIntent): void {
@@ -87,7 +79,11 @@ export class LiveChartController {
     if (!intent) return;
     this.loading?.abort();
     this.loading = null;
-    if (intent.streams.length === 0) return this.clear();
+    if (intent.streams.length === 0) {
+      [this.tails, this.range, this.fetched] = [[], null, null];
+      this.surface.clear();
+      return this.setPhase({ kind: 'idle' });
+    }
     const abort = new AbortController();
     this.loading = abort;
     this.setPhase({ kind: 'loading' });
@@ -107,8 +103,8 @@ export class LiveChartController {
     } finally {
       if (this.loading === abort) this.loading = null;
     }
-    // Samples that arrived during the load: drawn now, those already in the history skipped.
-    this.appender.flush();
+    // Samples that arrived during the load: drawn next frame, those already in the history skipped.
+    this.appender.schedule();
   }
 
   /** Theme switch: same data, new colors. */
@@ -120,6 +116,7 @@ export class LiveChartController {
   resize(): void {
     this.surface.resize();
     this.slider.restart(this.surface.width(), true);
+    this.appender.schedule();
   }
 
   destroy(): void {
@@ -130,17 +127,19 @@ export class LiveChartController {
     this.surface.clear();
   }
 
+  /** The frame: new samples are in; move the window if a step is due, then draw once. */
+  private frame(appended: boolean): void {
+    if (appended && this.phase.kind === 'empty')
+      this.setPhase({ kind: 'ready', failed: this.phase.failed });
+    this.slider.slide();
+    // A load under way replaces the figure anyway.
+    const wait = this.loading ? 0 : this.surface.draw();
+    if (wait > 0) this.appender.scheduleIn(wait);
+  }
+
   private render(columns: readonly Columns[]): Promise<void> {
     const streams = (this.intent?.streams ?? []).map(toChartStream);
     return this.surface.render(streams, columns, this.range, this.options.colors);
-  }
-
-  private clear(): void {
-    this.tails = [];
-    this.range = null;
-    this.fetched = null;
-    this.surface.clear();
-    this.setPhase({ kind: 'idle' });
   }
 
   private setPhase(phase: ChartPhase): void {

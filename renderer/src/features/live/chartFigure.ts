@@ -26,6 +26,9 @@ export function unitAxes(streams: readonly ChartStream[]): string[] {
   return [...new Set(streams.map((s) => s.unit))];
 }
 
+/** Diameter of the markers sparse traces get. */
+export const MARKER_SIZE_PX = 5;
+
 function axisId(index: number): string {
   return index === 0 ? 'y' : `y${index + 1}`;
 }
@@ -53,10 +56,13 @@ export function buildTrace(
     // Gaps stay gaps: a line across a missing day would invent data.
     connectgaps: false,
     line: { color, width: 1.5 },
-    marker: { color, size: 5 },
+    marker: { color, size: MARKER_SIZE_PX },
     hovertemplate: `%{y:.2f} ${unit}<extra>${stream.label}</extra>`,
   };
 }
+
+/** Room for the y tick labels and unit titles, the legend above and the time labels below. */
+export const PLOT_MARGIN = { l: 64, r: 20, t: 36, b: 40 };
 
 export function buildLayout(
   units: readonly string[],
@@ -72,12 +78,15 @@ export function buildLayout(
     zeroline: false,
     showline: true,
     tickfont: { color: colors.muted },
+    // plotly's default ('hide past div') measures every tick label against every other on
+    // each redraw, up to a quarter of a year plot's drawing time; the margins leave them room.
+    ticklabeloverflow: 'allow',
   };
   const layout: PlotLayout = {
     paper_bgcolor: colors.background,
     plot_bgcolor: colors.background,
     font: { family: colors.font, color: colors.text, size: 11 },
-    margin: { l: 64, r: 20, t: 36, b: 40 },
+    margin: { ...PLOT_MARGIN },
     showlegend: true,
     legend: {
       orientation: 'h',

@@ -3,8 +3,8 @@ import { splitDatastreamKey } from '../../../../core/domain/station';
 import { parseTime } from '../../format';
 import type { TraceTail } from '../../live/batch';
 import type { RangePreset, TimeRange } from '../../state/selection';
-import type { ChartStream } from './chartFigure';
-import type { LoadedSeries } from './historyLoader';
+import type { ChartColors, ChartStream } from './chartFigure';
+import type { LoadedSeries, loadHistory } from './historyLoader';
 
 /** What the panel asks for; the controller decides when that needs a history fetch. */
 export interface ChartIntent {
@@ -22,6 +22,17 @@ export type ChartPhase =
   | { kind: 'ready'; failed: string[] }
   | { kind: 'empty'; failed: string[] }
   | { kind: 'error'; message: string };
+
+/** What the chart controller needs from its owner, and how it reports back. */
+export interface ChartControllerOptions {
+  colors: ChartColors;
+  onPhase(phase: ChartPhase): void;
+  /** The user zoomed/panned to a range (or reset with null), debounced. */
+  onUserRange(range: TimeRange | null): void;
+  now?: () => number;
+  load?: typeof loadHistory;
+  requestFrame?: (callback: () => void) => number;
+}
 
 /**
  * The part of an intent that decides which history to fetch. The catalog refreshes

@@ -1,8 +1,9 @@
+import type { TraceTail } from '../../live/batch';
 import type { TimeRange } from '../../state/selection';
+import { latestDataT } from './chartIntent';
 import type { ChartIntent } from './chartIntent';
 import { relayoutIntent } from './plotlyDates';
-import type { PlotSurface } from './plotSurface';
-import { PRESET_SPAN_MS, overlaps, presetRange, slideIntervalMs } from './timeRange';
+import { PRESET_SPAN_MS, followRange, overlaps, slideIntervalMs } from './timeRange';
 
 /** The parts of the chart controller the slider reads and drives. */
 export interface SliderHost {
@@ -10,10 +11,12 @@ export interface SliderHost {
   range: TimeRange | null;
   readonly fetched: TimeRange | null;
   readonly loading: unknown;
-  readonly surface: PlotSurface;
+  readonly tails: readonly TraceTail[];
   now(): number;
-  latestDataT(): number | null;
+  plotWidth(): number;
   reload(): Promise<void>;
+  /** Moves the time axis to `range` (drawn with the next frame). */
+  showRange(range: TimeRange): void;
 }
 
 /** Wait for the wheel/drag to settle before refetching: scroll-zoom fires many relayouts. */
@@ -21,7 +24,8 @@ export const USER_RANGE_DEBOUNCE_MS = 300;
 
 /**
  * Keeps a following window on its preset width, ending at now (or at the newest data of an
- * archive), and turns the user's zoom/pan into a debounced range request.
+ * archive), moved in whole steps, and turns the user's zoom/pan into a debounced range
+ * request.
  */
 export class FollowSlider {
   private timer: ReturnType<typeof setInterval> | null = null;
@@ -35,7 +39,9 @@ export class FollowSlider {
 
   /** The window the preset shows right now. */
   target(preset: ChartIntent['preset']): TimeRange | null {
-    return presetRange(preset, this.host.latestDataT(), this.host.now());
+    const { host } = this;
+    const latest = latestDataT(host.intent?.streams ?? [], host.tails);
+    return followRange(preset, latest, host.now(), host.plotWidth());
   }
 
   /**
@@ -55,6 +61,7 @@ export class FollowSlider {
     this.timer = setInterval(() => this.slide(), slideIntervalMs(span, plotWidthPx));
   }
 
+  /** Called on the clock tick and after every frame's samples: a no-op until a step is due. */
   slide(): void {
     const { host } = this;
     const intent = host.intent;
@@ -68,8 +75,7 @@ export class FollowSlider {
       void host.reload();
       return;
     }
-    host.range = next;
-    void host.surface.showRange(next);
+    host.showRange(next);
   }
 
   userRelayout(update: Record<string, unknown>): void {

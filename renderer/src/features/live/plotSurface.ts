@@ -1,21 +1,36 @@
-import type { PlotTrace, PlotlyHTMLElement, PlotlyStatic } from 'plotly.js-basic-dist-min';
+import type { PlotlyHTMLElement, PlotlyStatic } from 'plotly.js-basic-dist-min';
 import type { ExtendUpdate } from '../../live/batch';
 import type { TimeRange } from '../../state/selection';
-import { PLOT_CONFIG, buildLayout, buildTrace, unitAxes } from './chartFigure';
+import { PLOT_CONFIG, PLOT_MARGIN } from './chartFigure';
 import type { ChartColors, ChartStream } from './chartFigure';
-import { toPlotlyDate } from './plotlyDates';
+import { InkedTails } from './inkedTails';
+import { LiveFigure } from './liveFigure';
+import type { TraceColumns } from './traceCompaction';
 
-/** Left + right plot margins (see buildLayout): what remains is the width in data pixels. */
-const PLOT_MARGIN_X = 84;
+export type Columns = TraceColumns;
 
-export type Columns = Pick<PlotTrace, 'x' | 'y'>;
+/**
+ * Redraws take plotly at most a twentieth of the main thread: after one that took 20 ms,
+ * the next waits 380 ms (2 s at most, so a slow machine still updates). A redraw is one
+ * long task of 10–40 ms however few the points, a dropped frame each, so this bounds the
+ * dropped frames however fast data come, and adapts to the machine.
+ */
+const IDLE_PER_DRAW = 19;
+const MAX_WAIT_MS = 2_000;
 
 /**
  * Every plotly call on the chart's div goes through here, so relayout events caused by
- * our own calls (sliding, redraws) can be told apart from the user's zoom and pan.
+ * our own calls can be told apart from the user's zoom and pan. Live points and window
+ * moves only mark the figure dirty; draw() then redraws it in one Plotly.react, and only
+ * when something visible changed.
  */
 export class PlotSurface {
   plotted = false;
+  readonly figure = new LiveFigure();
+  private readonly ink = new InkedTails();
+  private dirty = false;
+  private nextDrawAt = 0;
+  private size: { width: number; height: number } | null = null;
   private ownCalls = 0;
 
   constructor(
@@ -24,23 +39,15 @@ export class PlotSurface {
     private readonly onUserRelayout: (update: Record<string, unknown>) => void,
   ) {}
 
-  /** Full redraw (Plotly.react: diffed, cheap when little changed). */
+  /** A new figure (history loaded, theme switched), drawn now. */
   async render(
     streams: readonly ChartStream[],
     columns: readonly Columns[],
     range: TimeRange | null,
     colors: ChartColors,
   ): Promise<void> {
-    const units = unitAxes(streams);
-    // Markers only when points are at least ~8 px apart; denser, they just blur the line.
-    const sparse = this.width() / 8;
-    const traces = streams.map((s, i) => {
-      const { x = [], y = [] } = columns[i] ?? {};
-      return buildTrace(s, i, units, colors, x, y, x.length < sparse);
-    });
-    await this.draw(() =>
-      this.plotly.react(this.div, traces, buildLayout(units, range, colors), PLOT_CONFIG),
-    );
+    this.figure.build(streams, columns, range, colors);
+    await this.drawNow();
     if (this.plotted) return;
     this.plotted = true;
     (this.div as PlotlyHTMLElement).on('plotly_relayout', (update) => {
@@ -50,22 +57,37 @@ export class PlotSurface {
 
   /** The columns currently drawn, live points included. */
   columns(): Columns[] {
-    return (this.div as Partial<PlotlyHTMLElement>).data ?? [];
+    return this.figure.columns;
   }
 
-  extend(update: ExtendUpdate, maxPoints: number): Promise<void> {
-    return this.draw(() =>
-      this.plotly.extendTraces(this.div, { x: update.x, y: update.y }, update.indices, maxPoints),
+  /** Adds live points to the figure; they are drawn by the next draw() if they show. */
+  append(update: ExtendUpdate): void {
+    this.figure.append(update, this.width());
+    const shows = update.indices.some((index, j) =>
+      this.ink.changes(index, update.x[j] ?? [], update.y[j] ?? []),
     );
+    if (this.figure.updateMarkers(this.width()) || shows) this.dirty = true;
   }
 
-  showRange(range: TimeRange): Promise<void> {
-    const xRange = [toPlotlyDate(range.from), toPlotlyDate(range.to)];
-    return this.draw(() => this.plotly.relayout(this.div, { 'xaxis.range': xRange }));
+  setRange(range: TimeRange | null): void {
+    this.figure.setRange(range);
+    this.dirty = true;
+  }
+
+  /** Draws what changed, if anything; returns how long to wait first when throttled. */
+  draw(): number {
+    if (!this.plotted || !this.dirty) return 0;
+    const wait = this.nextDrawAt - performance.now();
+    if (wait > 0) return wait;
+    void this.drawNow();
+    return 0;
   }
 
   resize(): void {
-    if (this.plotted) void this.draw(() => this.plotly.Plots.resize(this.div));
+    this.size = null;
+    if (!this.plotted) return;
+    void this.call(() => this.plotly.Plots.resize(this.div));
+    this.dirty = true;
   }
 
   clear(): void {
@@ -75,11 +97,41 @@ export class PlotSurface {
 
   /** Width of the data area in px: the resolution worth fetching. */
   width(): number {
-    const width = this.div.clientWidth - PLOT_MARGIN_X;
+    const width = this.measure().width - PLOT_MARGIN.l - PLOT_MARGIN.r;
     return width > 0 ? Math.max(100, width) : 1000;
   }
 
-  private async draw(call: () => Promise<unknown>): Promise<void> {
+  private drawNow(): Promise<void> {
+    const { figure } = this;
+    this.dirty = false;
+    figure.updateMarkers(this.width());
+    figure.nextRevision();
+    const started = performance.now();
+    const done = this.call(() =>
+      this.plotly.react(this.div, figure.traces, figure.layout, PLOT_CONFIG),
+    );
+    // plotly draws synchronously: this is the redraw's main-thread time.
+    const wait = Math.min(MAX_WAIT_MS, (performance.now() - started) * IDLE_PER_DRAW);
+    this.nextDrawAt = performance.now() + wait;
+    const plotHeight = this.measure().height - PLOT_MARGIN.t - PLOT_MARGIN.b;
+    this.ink.note(
+      figure.columns,
+      figure.view(this.width()),
+      (i) => figure.valuePerPixel(i, plotHeight),
+      (i) => figure.hasMarkers(i),
+    );
+    return done;
+  }
+
+  /** The div's size, read once per resize: reading it per frame could force a layout. */
+  private measure(): { width: number; height: number } {
+    // (not kept while the div is not laid out yet)
+    if (!this.size?.width)
+      this.size = { width: this.div.clientWidth, height: this.div.clientHeight };
+    return this.size;
+  }
+
+  private async call(call: () => Promise<unknown>): Promise<void> {
     this.ownCalls += 1;
     try {
       await call();

@@ -1,6 +1,13 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { endsNow, overlaps, presetRange, slideIntervalMs, windowEnd } from './timeRange';
+import {
+  endsNow,
+  followRange,
+  overlaps,
+  presetRange,
+  slideIntervalMs,
+  windowEnd,
+} from './timeRange';
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2026-11-25T12:00:00Z');
@@ -51,5 +58,23 @@ describe('helpers', () => {
     expect(slideIntervalMs(3_600_000, 1200)).toBe(3000);
     expect(slideIntervalMs(60_000, 1200)).toBe(1000);
     expect(slideIntervalMs(365 * DAY, 1200)).toBe(30_000);
+  });
+});
+
+describe('followRange', () => {
+  it('ends on the next whole slide step, so it moves in steps', () => {
+    // 24 h on 1,200 px: a step of 30 s (the longest).
+    const range = followRange('24h', NOW - 5000, NOW + 1000, 1200);
+    expect(range).toEqual({ from: NOW + 30_000 - DAY, to: NOW + 30_000 });
+    expect(followRange('24h', NOW - 5000, NOW + 29_000, 1200)).toEqual(range);
+    // 1 h on 1,200 px: a step of 3 s, a pixel of time.
+    expect(followRange('1h', null, NOW + 1, 1200)?.to).toBe(NOW + 3000);
+  });
+
+  it('still shows the newest data of an archive, and nothing for "all"', () => {
+    const last = Date.parse('2019-06-30T23:50:00Z');
+    const range = followRange('24h', last, NOW, 1200);
+    expect(range && range.from < last && last < range.to).toBe(true);
+    expect(followRange('all', last, NOW, 1200)).toBeNull();
   });
 });

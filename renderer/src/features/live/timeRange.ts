@@ -40,6 +40,26 @@ export function presetRange(
   return { from: to - span, to };
 }
 
+/**
+ * The window a following panel shows: the preset's, with its end rounded up to a whole
+ * slide step (about a pixel of time). It then moves only when the clock crosses a step,
+ * one redraw per step, instead of with every batch of samples; rounding up keeps the
+ * newest sample inside it.
+ */
+export function followRange(
+  preset: RangePreset,
+  latestDataT: number | null,
+  now: number,
+  plotWidthPx: number,
+): TimeRange | null {
+  const range = presetRange(preset, latestDataT, now);
+  if (!range) return null;
+  const span = range.to - range.from;
+  const step = Math.round(slideIntervalMs(span, plotWidthPx));
+  const to = Math.ceil(range.to / step) * step;
+  return { from: to - span, to };
+}
+
 /** True when the window ends at (about) now, i.e. following it means sliding with the clock. */
 export function endsNow(range: TimeRange, now: number, toleranceMs = 60_000): boolean {
   return Math.abs(now - range.to) <= toleranceMs;

@@ -1,0 +1,66 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { liveSamples } from '../../live/emitter';
+import { NOW, airTemperature } from '../../testing/chartFixtures';
+import { noHistory, setupChart } from '../../testing/chartHarness';
+
+/** A 50 Hz datastream without data yet, in a following 24 h panel 1,000 px wide (30 s steps). */
+const sonic = { ...airTemperature, key: 'sattelberg.sonic.wind_u', lastTime: null, count: 0 };
+const send = (t: number[], v: number[]) => liveSamples.emit({ datastream: sonic.key, t, v });
+
+async function livePanel() {
+  const chart = setupChart(noHistory, sonic);
+  chart.controller.setIntent({ ...chart.intent, streams: [sonic] });
+  await vi.waitFor(() => expect(chart.phases.at(-1)?.kind).toBe('empty'));
+  chart.runFrames();
+  return chart;
+}
+
+describe('live frames', () => {
+  beforeEach(() =>
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] }),
+  );
+  afterEach(() => vi.useRealTimers());
+
+  it('redraws only when new samples change what is on screen', async () => {
+    const { controller, plotly, phases, runFrames } = await livePanel();
+    const draws = () => plotly.react.mock.calls.length;
+    send([NOW - 1000, NOW - 980, NOW - 960], [1, 3, 2]);
+    runFrames();
+    expect(phases.at(-1)?.kind).toBe('ready');
+    expect(plotly.div().data[0]).toMatchObject({ mode: 'lines', y: [1, 3, 2] });
+    const drawn = draws();
+    // Same pixel column (86 s wide), within the values already drawn there: no redraw…
+    send([NOW - 940], [2.5]);
+    runFrames();
+    expect(draws()).toBe(drawn);
+    // …but the point is in the data, and the next one that shows brings it along.
+    send([NOW - 920], [7]);
+    runFrames();
+    expect(draws()).toBe(drawn + 1);
+    expect(plotly.div().data[0]?.y).toEqual([1, 3, 2, 2.5, 7]);
+    controller.destroy();
+  });
+
+  it('moves the window in whole steps, in the same plotly call as the samples', async () => {
+    const { controller, plotly, runFrames, clock, load } = await livePanel();
+    const draws = () => plotly.react.mock.calls.length;
+    const xRange = () => plotly.div().layout.xaxis as { range: string[] };
+    const end = xRange().range[1];
+    clock.now = NOW + 10_000;
+    send([NOW + 9_000], [1]);
+    const before = draws();
+    runFrames();
+    const drawn = draws();
+    expect(drawn).toBe(before + 1);
+    expect(xRange().range[1]).toBe('2026-11-25 12:00:30.000');
+    expect(plotly.div().data[0]?.y).toEqual([1]);
+    // The clock moves on within the step: the window stays.
+    clock.now = NOW + 20_000;
+    send([NOW + 19_000], [1]);
+    runFrames();
+    expect(draws()).toBe(drawn);
+    expect([end, load.mock.calls.length]).toEqual(['2026-11-25 12:00:00.000', 1]);
+    controller.destroy();
+  });
+});
