@@ -22,6 +22,10 @@ export function openPostgres(connectionString: string, poolSize = 10): Database 
     async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
       const client = await pool.connect();
       let broken = false;
+      // While checked out, the pool no longer listens for the client's errors: a server
+      // restart between two statements would otherwise crash the process (unhandled 'error').
+      const onLostConnection = () => (broken = true);
+      client.on('error', onLostConnection);
       try {
         await client.query('BEGIN');
         const result = await work(wrap(client));
@@ -35,6 +39,7 @@ export function openPostgres(connectionString: string, poolSize = 10): Database 
         }
         throw error;
       } finally {
+        client.off('error', onLostConnection);
         client.release(broken);
       }
     },

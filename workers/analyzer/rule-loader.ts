@@ -65,8 +65,13 @@ export async function prepareRule(
   const warmUpFrom = newestMs === null ? -Infinity : newestMs - warmUpMs(rule);
   if (snapshot?.success) {
     const engine = createRuleEngine(rule, { snapshot: snapshot.data });
+    // An input that had received nothing at the checkpoint reads everything stored since the
+    // engine started evaluating (and its warm-up): all of that arrived after the checkpoint.
+    const { evaluateFromMs } = snapshot.data;
+    const sinceStart =
+      typeof evaluateFromMs === 'number' ? evaluateFromMs - warmUpMs(rule) : -Infinity;
     const start = snapshot.data.inputs.map((input) =>
-      input.receivedMs === null ? { fromMs: warmUpFrom } : { afterMs: input.receivedMs },
+      input.receivedMs === null ? { fromMs: sinceStart } : { afterMs: input.receivedMs },
     );
     return { active: make(engine), start };
   }

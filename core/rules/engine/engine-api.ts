@@ -16,7 +16,10 @@ import type { EngineCounters, EngineSnapshot } from './snapshot';
 export interface RuleEngineOptions {
   /** Resume from a checkpoint (snapshot()) of the same rule version. */
   snapshot?: EngineSnapshot;
-  /** Instants before this only fill windows; nothing is evaluated (a backtest's warm-up). */
+  /**
+   * Instants before this only fill windows; nothing is evaluated (a backtest's warm-up).
+   * Default: the snapshot's, else every instant is evaluated.
+   */
   evaluateFromMs?: number;
 }
 

@@ -67,11 +67,13 @@ export function snapshotOf(
   state: EngineState,
   ruleId: string,
   fingerprint: string,
+  evaluateFromMs: number,
 ): EngineSnapshot {
   return {
     v: 1,
     ruleId,
     fingerprint,
+    evaluateFromMs: Number.isFinite(evaluateFromMs) ? evaluateFromMs : null,
     clockMs: state.clockMs,
     startMs: state.startMs,
     startArrivalMs: state.startArrivalMs,

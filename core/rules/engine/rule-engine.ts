@@ -22,6 +22,7 @@ class Engine implements RuleEngine {
   private readonly fingerprint: string;
   private readonly state: EngineState;
   private readonly evaluator: InstantEvaluator;
+  private readonly evaluateFromMs: number;
 
   constructor(
     private readonly compiled: CompiledRule,
@@ -33,8 +34,9 @@ class Engine implements RuleEngine {
     this.state = options.snapshot
       ? restoreEngineState(compiled, this.fingerprint, options.snapshot)
       : newEngineState(compiled);
-    const evaluateFromMs = options.evaluateFromMs ?? -Infinity;
-    this.evaluator = new InstantEvaluator(compiled, this.state, evaluateFromMs);
+    this.evaluateFromMs =
+      options.evaluateFromMs ?? options.snapshot?.evaluateFromMs ?? Number.NEGATIVE_INFINITY;
+    this.evaluator = new InstantEvaluator(compiled, this.state, this.evaluateFromMs);
   }
 
   ingest(observation: Observation, arrivalTimeMs: number): EngineOutput {
@@ -82,7 +84,7 @@ class Engine implements RuleEngine {
   }
 
   snapshot(): EngineSnapshot {
-    return snapshotOf(this.state, this.rule.id, this.fingerprint);
+    return snapshotOf(this.state, this.rule.id, this.fingerprint, this.evaluateFromMs);
   }
 
   counters(): EngineCounters & { waiting: number } {

@@ -80,6 +80,29 @@ describe('checkpoint and resume', () => {
     },
   );
 
+  it('a rule started on old data keeps its start across a checkpoint', () => {
+    // Started with evaluateFromMs (a new rule warmed up on stored data): what comes before
+    // only fills windows, after a restart from its checkpoint as much as before it.
+    const fromMs = stream[700]!.timeMs;
+    const later = flat(
+      ((outputs: EngineOutput[]) => {
+        feed(createRuleEngine(rule, { evaluateFromMs: fromMs }), stream, outputs);
+        return outputs;
+      })([]),
+    );
+    expect(later.events.length).toBeGreaterThan(0);
+    expect(later.events.every((e) => e.atMs >= fromMs)).toBe(true);
+    const outputs: EngineOutput[] = [];
+    const first = createRuleEngine(rule, { evaluateFromMs: fromMs });
+    feed(first, stream.slice(0, 300), outputs);
+    const checkpoint = JSON.parse(JSON.stringify(first.snapshot())) as ReturnType<
+      RuleEngine['snapshot']
+    >;
+    expect(checkpoint.evaluateFromMs).toBe(fromMs);
+    feed(createRuleEngine(rule, { snapshot: checkpoint }), stream.slice(300), outputs);
+    expect(flat(outputs)).toEqual(later);
+  });
+
   it('evaluating the same data again yields the same ids', () => {
     const again: EngineOutput[] = [];
     feed(createRuleEngine(rule), stream, again);

@@ -17,6 +17,11 @@ export const engineSnapshotSchema = z
     startMs: time,
     startArrivalMs: time,
     lastEvaluatedMs: time,
+    /**
+     * Instants before this only fill windows (a rule started afresh on old data); null: all
+     * are evaluated. Kept so a restart resumes the same decision instead of making a new one.
+     */
+    evaluateFromMs: time.optional(),
     inputs: z.array(
       z.object({ receivedMs: time, lastArrivalMs: time, queue: columns, series: columns }),
     ),
