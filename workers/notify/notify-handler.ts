@@ -3,6 +3,7 @@ import type { Database } from '../../infra/db/types';
 import { PermanentJobError, type JobHandler } from '../runner/job-handler';
 import { sendOnChannel, type ChannelSenders } from './channels';
 import { deliveredChannels, recordDelivery } from './delivery-store';
+import { withAlertLink } from './alert-link';
 
 /**
  * `notify` jobs on jobs.sod: one message per configured channel. Each delivery is recorded
@@ -10,14 +11,18 @@ import { deliveredChannels, recordDelivery } from './delivery-store';
  * have no record yet, so nobody gets the same alert twice. A channel that fails makes the
  * job fail this attempt (it is retried with backoff) without re-sending the others.
  */
-export function notifyHandler(db: Database, senders: ChannelSenders): JobHandler {
+export function notifyHandler(
+  db: Database,
+  senders: ChannelSenders,
+  options: { publicUrl?: string } = {},
+): JobHandler {
   return {
     type: 'notify',
     async run(job, context) {
       const parsed = notifyParamsSchema.safeParse(job.params);
       if (!parsed.success)
         throw new PermanentJobError(`bad notify parameters: ${parsed.error.message}`);
-      const params = parsed.data;
+      const params = withAlertLink(parsed.data, job.origin.alertId, options.publicUrl);
       const done = await deliveredChannels(db, job.id);
       const failures: string[] = [];
       let sent = 0;

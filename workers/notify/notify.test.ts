@@ -12,6 +12,7 @@ import { submitJob } from '../../infra/jobs/submit-job';
 import { createLogger } from '../../infra/logger';
 import { backends } from '../../tests/support/backends';
 import { JobRunner } from '../runner/job-runner';
+import { deliveriesOfJob } from '../../infra/notify/delivery-records';
 import { deliveriesOf } from './delivery-store';
 import { notifyHandler } from './notify-handler';
 
@@ -77,7 +78,13 @@ describe('notify jobs against a real SMTP server and a real webhook receiver', (
       db,
       bus,
       queue: 'jobs.sod',
-      handlers: [notifyHandler(db, { mail: { transport, from: 'firn@station.example' } })],
+      handlers: [
+        notifyHandler(
+          db,
+          { mail: { transport, from: 'firn@station.example' } },
+          { publicUrl: 'http://desk.example:8787/' },
+        ),
+      ],
       logger: createLogger('silent'),
     });
     await runner.start();
@@ -150,5 +157,34 @@ describe('notify jobs against a real SMTP server and a real webhook receiver', (
     const records = await deliveriesOf(db, id);
     expect(records.every((r) => r.state === 'sent')).toBe(true);
     expect(Math.max(...records.map((r) => r.attempts))).toBeGreaterThan(1);
+  });
+
+  it('counts attempts per channel, hands desktop to the live feed, and links to the alert', async () => {
+    hooks.length = 0;
+    failNextHook = 2;
+    const id = deterministicId('job', 'foehn', '2017-03-06T08:00:00Z');
+    await submitJob(db, bus, id, {
+      queue: 'jobs.sod',
+      type: 'notify',
+      origin: { ruleId: 'south-foehn', alertId: 'south-foehn@2017-03-06T08:00:00.000Z' },
+      params: {
+        subject: 'Foehn, third day',
+        text: 'Still blowing.',
+        channels: [{ kind: 'desktop' }, { kind: 'webhook', url: `${hookBase}/generic` }],
+      },
+    });
+    await expect
+      .poll(async () => (await getJob(db, id))?.state, { timeout: 30_000 })
+      .toBe('succeeded');
+    const records = await deliveriesOfJob(db, id);
+    expect(records.map((r) => [r.channel, r.state, r.attempts])).toEqual([
+      ['desktop', 'sent', 1],
+      [`webhook:${hookBase}/generic`, 'sent', 3],
+    ]);
+    expect(records[1]?.detail).toMatch(/answered 204/);
+    expect(hooks).toHaveLength(1);
+    expect(hooks[0]?.body).toMatchObject({
+      link: 'http://desk.example:8787/#/alerts/south-foehn%402017-03-06T08%3A00%3A00.000Z',
+    });
   });
 });

@@ -9,6 +9,7 @@ import {
   SHELVE_CHOICES,
 } from './alertFormat';
 import { useAlerts } from './alertsStore';
+import { hashOfAlert } from './alertSelection';
 
 /** One alert: what, when and its values; acknowledge with a comment, shelve or unshelve. */
 export function AlertRow({ alert, now }: { alert: Alert; now: number }) {
@@ -37,7 +38,11 @@ export function AlertRow({ alert, now }: { alert: Alert; now: number }) {
           </span>
         )}
       </td>
-      <td className="mono">{alert.ruleId}</td>
+      <td className="mono">
+        <a href={hashOfAlert(alert.id)} title="Details and notifications" data-testid={tid('open')}>
+          {alert.ruleId}
+        </a>
+      </td>
       <td className="mono">{formatMaybe(alert.startMs)}</td>
       <td className="mono">{formatMaybe(alert.firingMs)}</td>
       <td className="mono">{formatMaybe(alert.resolvedMs)}</td>

@@ -2,18 +2,36 @@ import { useEffect, useState } from 'react';
 import { useNow } from '../../hooks';
 import { liveAlerts } from '../../live/emitter';
 import { Empty, ErrorNote, Loading } from '../../shell/PageState';
+import { AlertDetailPanel } from './AlertDetailPanel';
+import { useAlertDetail } from './alertDetailStore';
 import { AlertRow } from './AlertRow';
+import { alertIdFromHash } from './alertSelection';
 import { useAlerts } from './alertsStore';
 
 /** Without a push (socket down) the list is still at most this old. */
 const REFRESH_MS = 10_000;
 
-/** Keeps the list fresh: on every alert transition pushed live, and every 10 s. */
+/** The alert named in the address (`#/alerts/<id>`) is the one shown in detail. */
+function useAlertSelection(): void {
+  useEffect(() => {
+    const follow = () => void useAlertDetail.getState().select(alertIdFromHash(location.hash));
+    follow();
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, []);
+}
+
+/** Keeps the list and the detail fresh: on every alert transition pushed live, and every 10 s. */
 function useAlertRefresh(): void {
   useEffect(() => {
+    const refresh = () => {
+      void useAlerts.getState().load();
+      const selected = useAlertDetail.getState().selectedId;
+      if (selected !== null) void useAlertDetail.getState().select(selected);
+    };
     void useAlerts.getState().load();
-    const off = liveAlerts.on(() => void useAlerts.getState().load());
-    const timer = setInterval(() => void useAlerts.getState().load(), REFRESH_MS);
+    const off = liveAlerts.on(refresh);
+    const timer = setInterval(refresh, REFRESH_MS);
     return () => {
       off();
       clearInterval(timer);
@@ -21,8 +39,9 @@ function useAlertRefresh(): void {
   }, []);
 }
 
-/** Alerts, newest first: filter, acknowledge, shelve. */
+/** Alerts, newest first: filter, acknowledge, shelve; one in detail with its notifications. */
 export function AlertsPage() {
+  useAlertSelection();
   useAlertRefresh();
   const { status, error, alerts, filter } = useAlerts();
   const [rule, setRule] = useState(filter.rule);
@@ -74,6 +93,7 @@ export function AlertsPage() {
           Refresh
         </button>
       </div>
+      <AlertDetailPanel />
       <ErrorNote
         message={error}
         testId="alerts-error"

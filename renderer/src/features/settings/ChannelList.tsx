@@ -1,6 +1,9 @@
 import type { ChannelRow } from './prefsForm';
 
-/** Notification channels: e-mail addresses or a webhook (JSON or Slack/Mattermost text). */
+const kindOf = (value: string): ChannelRow['kind'] =>
+  value === 'webhook' || value === 'desktop' ? value : 'email';
+
+/** Notification channels: e-mail, a webhook (JSON or Slack/Mattermost text), or the desktop. */
 export function ChannelList({
   channels,
   onChange,
@@ -19,22 +22,27 @@ export function ChannelList({
           <select
             value={channel.kind}
             aria-label="Channel kind"
-            onChange={(e) =>
-              update(i, { kind: e.target.value === 'webhook' ? 'webhook' : 'email' })
-            }
+            onChange={(e) => update(i, { kind: kindOf(e.target.value) })}
             data-testid={`prefs-channel-kind-${i}`}
           >
             <option value="email">e-mail</option>
             <option value="webhook">webhook</option>
+            <option value="desktop">desktop</option>
           </select>
-          <input
-            className="input input--wide"
-            value={channel.target}
-            aria-label={channel.kind === 'email' ? 'Addresses' : 'Webhook URL'}
-            placeholder={channel.kind === 'email' ? 'a@example.org, b@example.org' : 'https://…'}
-            onChange={(e) => update(i, { target: e.target.value })}
-            data-testid={`prefs-channel-target-${i}`}
-          />
+          {channel.kind === 'desktop' ? (
+            <span className="muted" data-testid={`prefs-channel-desktop-${i}`}>
+              a system notification on this desk (allow it below)
+            </span>
+          ) : (
+            <input
+              className="input input--wide"
+              value={channel.target}
+              aria-label={channel.kind === 'email' ? 'Addresses' : 'Webhook URL'}
+              placeholder={channel.kind === 'email' ? 'a@example.org, b@example.org' : 'https://…'}
+              onChange={(e) => update(i, { target: e.target.value })}
+              data-testid={`prefs-channel-target-${i}`}
+            />
+          )}
           {channel.kind === 'webhook' && (
             <select
               value={channel.format}

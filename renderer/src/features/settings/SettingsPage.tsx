@@ -2,11 +2,13 @@ import { useEffect } from 'react';
 import { ErrorNote, Loading } from '../../shell/PageState';
 import { useUser } from '../../state/user';
 import { ChannelList } from './ChannelList';
+import { SchedulesSection } from './SchedulesSection';
+import { DesktopNotificationsPanel } from './DesktopNotificationsPanel';
 import type { PrefsForm } from './prefsForm';
 import { useSettings } from './settingsStore';
 import { UserName } from './UserName';
 
-/** The user the app acts as, and that user's notification preferences. */
+/** The user the app acts as, that user's notification preferences, and the schedules. */
 export function SettingsPage() {
   const user = useUser((s) => s.name);
   const { status, loadError, form, saving, saveError, savedAt } = useSettings();
@@ -39,6 +41,7 @@ export function SettingsPage() {
             channels={form.channels}
             onChange={(channels) => settings.edit({ channels })}
           />
+          <DesktopNotificationsPanel form={form} />
           <label>
             Minimum severity
             <select
@@ -118,6 +121,7 @@ export function SettingsPage() {
           )}
         </form>
       )}
+      <SchedulesSection />
     </section>
   );
 }

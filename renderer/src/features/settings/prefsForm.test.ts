@@ -7,6 +7,7 @@ describe('the preferences form', () => {
     channels: [
       { kind: 'email', to: ['a@example.org', 'b@example.org'] },
       { kind: 'webhook', url: 'https://hooks.example.org/x', format: 'slack' },
+      { kind: 'desktop' },
     ],
     minSeverity: 'warning',
     quietHours: { from: '22:00', to: '06:30', timeZone: 'Europe/Vienna' },
