@@ -1,17 +1,29 @@
+import { pipeline } from 'node:stream/promises';
 import express, { Router } from 'express';
 import { z } from 'zod';
 import { manualJobRequestSchema, routes } from '../../core/contracts/http';
 import type { Bus } from '../../infra/bus/types';
 import type { Database } from '../../infra/db/types';
 import { getJob, jobLogs, listJobs } from '../../infra/jobs/job-store';
+import { openJobResult } from '../jobs/job-result-use-case';
 import { cancelByHand, submitByHand } from '../jobs/jobs-use-case';
 import { actorOf } from './actor';
 import { badRequest, notFound } from './app-error';
 
 const listQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) });
 
-/** Jobs of the on-demand queues: the newest first, one job with its log; by hand; cancel. */
-export function jobsRouter(deps: { db: Database; bus?: Bus }): Router {
+export interface JobsRouteDeps {
+  db: Database;
+  bus?: Bus;
+  /** Where simulation workers write result files; only files in it are served. */
+  resultsDir?: string;
+}
+
+/**
+ * Jobs of the on-demand queues: the newest first, one job with its log and its result
+ * file; by hand; cancel.
+ */
+export function jobsRouter(deps: JobsRouteDeps): Router {
   const router = Router();
   router.post(routes.submitJob.path, express.json({ limit: '256kb' }), async (req, res) => {
     const body = manualJobRequestSchema.safeParse(req.body);
@@ -34,6 +46,17 @@ export function jobsRouter(deps: { db: Database; bus?: Bus }): Router {
     if (!job) throw notFound(`job "${id}"`);
     const logs = await jobLogs(deps.db, id);
     res.json({ job, logs: logs.map((l) => ({ ...l, at: new Date(l.at).toISOString() })) });
+  });
+  router.get(routes.jobResult.path, async (req, res) => {
+    const result = await openJobResult(deps.db, deps.resultsDir, String(req.params.id));
+    // Streamed: a footprint file is a few MB, read only to be sent on.
+    res.setHeader('Content-Type', 'application/json');
+    res.setHeader('Content-Length', String(result.size));
+    res.setHeader('Cache-Control', 'no-cache');
+    await pipeline(result.stream, res).catch((error: unknown) => {
+      // A client that went away mid-file is not a server error.
+      if ((error as { code?: string }).code !== 'ERR_STREAM_PREMATURE_CLOSE') throw error;
+    });
   });
   return router;
 }

@@ -8,6 +8,7 @@ import {
   runDispersion,
   type WindSeries,
 } from '../../core/simulation/index';
+import { resultFileOf } from './result-file';
 
 interface ModelJob {
   model: unknown;
@@ -26,27 +27,6 @@ const result = runDispersion(model, new MeasuredWind(job.wind), {
     }
   },
 });
-const n = result.paths.centroid.x.length;
-fs.writeFileSync(
-  job.resultFile,
-  JSON.stringify({
-    grid: result.grid,
-    residenceSeconds: Array.from(result.residenceSeconds),
-    paths: {
-      timesMs: Array.from(result.paths.timesMs),
-      centroid: { x: Array.from(result.paths.centroid.x), y: Array.from(result.paths.centroid.y) },
-    },
-    summary: {
-      status: result.status,
-      particles: result.particles,
-      particleSteps: result.particleSteps,
-      centroidEndKm: n
-        ? {
-            x: (result.paths.centroid.x[n - 1] ?? 0) / 1000,
-            y: (result.paths.centroid.y[n - 1] ?? 0) / 1000,
-          }
-        : null,
-    },
-  }),
-);
+// Footprint, centroid path, sampled trajectories, release and station: what the UI draws.
+fs.writeFileSync(job.resultFile, JSON.stringify(resultFileOf(result)));
 process.stdout.write('done\n');

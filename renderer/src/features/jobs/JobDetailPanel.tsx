@@ -1,4 +1,7 @@
 import { ErrorNote, Loading } from '../../shell/PageState';
+import { JobDeliveries } from '../alerts/JobDeliveries';
+import { FootprintView } from './FootprintView';
+import { JobLiveLink } from './JobLiveLink';
 import { cancellable, originOf, useJobs } from './jobsStore';
 
 /** One job: state, progress, error, result and its log; Cancel while it can be stopped. */
@@ -48,7 +51,12 @@ export function JobDetailPanel() {
         </button>
       )}
       <ErrorNote message={cancelError} testId="job-cancel-error" />
+      <JobLiveLink job={job} />
+      {job.type === 'backward-dispersion' && <FootprintView job={job} />}
       {job.result && <pre className="json-view">{JSON.stringify(job.result, null, 2)}</pre>}
+      {job.type === 'notify' && (
+        <JobDeliveries jobId={job.id} version={`${job.state}:${job.attempts}`} />
+      )}
       <h3 className="section-title">Log</h3>
       {logs.length === 0 ? (
         <p className="muted" data-testid="job-log-empty">

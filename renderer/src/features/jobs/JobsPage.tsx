@@ -1,18 +1,48 @@
 import { useEffect } from 'react';
 import { Empty, ErrorNote, Loading } from '../../shell/PageState';
+import { useCatalog } from '../../state/catalog';
 import { JobDetailPanel } from './JobDetailPanel';
-import { originOf, useJobs } from './jobsStore';
+import { cancellable, originOf, useJobs } from './jobsStore';
+import { TrajectoryForm } from './TrajectoryForm';
+import { DRAFT_DEFAULTS, draftForStation, windChoices } from './trajectoryDraft';
+import { useTrajectoryForm } from './trajectoryStore';
 
 const REFRESH_MS = 5_000;
+/** While the chosen job runs, its progress is worth following more closely. */
+const FOLLOW_MS = 1_500;
+
+/** Opens the form on a station with a position and wind datastreams. */
+function openTrajectoryForm(): void {
+  const { stations, datastreams } = useCatalog.getState();
+  // Prefer a station whose wind has data: a run without measured wind fails.
+  const hasWind = (id: string, withData: boolean) =>
+    windChoices(datastreams, id).speed.some(
+      (key) => !withData || datastreams.find((d) => d.key === key)?.lastTime,
+    );
+  const placed = stations.filter((s) => s.latitude !== null);
+  const station =
+    placed.find((s) => hasWind(s.id, true)) ??
+    placed.find((s) => hasWind(s.id, false)) ??
+    stations[0];
+  const draft = draftForStation(DRAFT_DEFAULTS, station?.id ?? '', datastreams, Date.now());
+  useTrajectoryForm.getState().show(draft);
+}
 
 /** Jobs of the on-demand queues, newest first, refreshed every few seconds. */
 export function JobsPage() {
-  const { status, error, jobs, selectedId } = useJobs();
+  const { status, error, jobs, selectedId, detail } = useJobs();
+  const formOpen = useTrajectoryForm((s) => s.open);
+  const following = detail !== null && cancellable(detail.job);
   useEffect(() => {
     void useJobs.getState().load();
-    const timer = setInterval(() => void useJobs.getState().load(), REFRESH_MS);
-    return () => clearInterval(timer);
   }, []);
+  useEffect(() => {
+    const timer = setInterval(
+      () => void useJobs.getState().load(),
+      following ? FOLLOW_MS : REFRESH_MS,
+    );
+    return () => clearInterval(timer);
+  }, [following]);
 
   return (
     <section className="page page--split" data-testid="jobs-page" data-phase={status}>
@@ -27,7 +57,17 @@ export function JobsPage() {
           >
             Refresh
           </button>
+          <button
+            type="button"
+            className="button"
+            aria-expanded={formOpen}
+            onClick={() => (formOpen ? useTrajectoryForm.getState().hide() : openTrajectoryForm())}
+            data-testid="trajectory-open"
+          >
+            Run a back-trajectory…
+          </button>
         </div>
+        {formOpen && <TrajectoryForm />}
         <ErrorNote
           message={error}
           testId="jobs-error"
