@@ -3,6 +3,7 @@ import { datastreamAdd, stationAdd } from './commands/catalog';
 import { importFile } from './commands/import';
 import { start } from './commands/start';
 import { tokenCreate } from './commands/token';
+import { userAdd, userList } from './commands/user';
 import { worker } from './commands/worker';
 import { UsageError } from './usage-error';
 
@@ -12,11 +13,13 @@ const USAGE = `usage: firn <command>
   station add <id> [--name --lat --lon --alt]
   datastream add <station.instrument.variable> --unit <unit> [--cadence <seconds>] [--description <text>]
   token create --station <id> [--label <text>]   prints a new ingest token alone on stdout
+  user add <name> --role viewer|scientist|operator|admin   password from stdin, or generated and printed
+  user list                              users, their roles, and who is disabled
   import <file> [--format sattelberg|dwd-daily|csv|ndjson] [--station <id>] [--instrument <id>] [--json]
-  worker <name>                          one worker as its own process (relay, notify, simulation)
+  worker <name>                          one worker as its own process (relay, analyzer, notify, simulation, scheduler)
 
 Environment: FIRN_DATA_DIR, DATABASE_URL, KAFKA_BROKERS, FIRN_TOPIC_PREFIX, FIRN_PORT, FIRN_HOST,
-             FIRN_LOG_LEVEL, FIRN_SMTP_URL, FIRN_SMTP_FROM`;
+             FIRN_LOG_LEVEL, FIRN_SMTP_URL, FIRN_SMTP_FROM, FIRN_AUTH (local|required), FIRN_SESSION_HOURS`;
 
 type Command = (args: string[]) => Promise<void>;
 
@@ -25,6 +28,8 @@ const commands: Record<string, Command> = {
   'station add': stationAdd,
   'datastream add': datastreamAdd,
   'token create': tokenCreate,
+  'user add': userAdd,
+  'user list': userList,
   import: importFile,
   worker,
 };

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { openBus } from '../infra/bus/open-bus';
 import type { Bus, BusHealth, BusLog } from '../infra/bus/types';
 import type { Logger } from '../infra/logger';
@@ -13,7 +14,8 @@ import { createWorker, workerNames } from './workers';
 export interface RunningStation {
   server: RunningServer;
   bus: Bus;
-  relay: OutboxRelay;
+  /** Undefined when the relay runs as its own process (FIRN_IN_PROCESS_WORKERS=none). */
+  relay: OutboxRelay | undefined;
   stop(): Promise<void>;
 }
 
@@ -39,15 +41,15 @@ export async function runStation(
 ): Promise<RunningStation> {
   const { config, db, logger } = context;
   const bus = await openConfiguredBus(context);
-  const relay = new OutboxRelay({ db, bus, logger });
-  relay.start();
+  const relay = config.inProcessWorkers ? new OutboxRelay({ db, bus, logger }) : undefined;
+  relay?.start();
   // The other workers run in this process too (the embedded database serves one process).
   // The in-process analyzer tells this server's live socket at once, without a bus round trip.
   const liveSocket: { hub?: RunningServer['live'] } = {};
   const onAlertEvents = (events: readonly AlertEvent[]) =>
     liveSocket.hub?.publishAlerts(events.map(liveAlertOf));
   const workers = workerNames
-    .filter((n) => n !== 'relay')
+    .filter((n) => n !== 'relay' && config.inProcessWorkers)
     .map((n) => createWorker(n, context, bus, { onAlertEvents }));
   for (const worker of workers) await worker.start();
   const busState = cachedBusState(bus, relay);
@@ -60,11 +62,14 @@ export async function runStation(
     maxRowsPerBatch: config.maxRowsPerBatch,
     ingestRequestsPerSecond: config.ingestRequestsPerSecond,
     allowedHosts: config.allowedHosts,
+    auth: { mode: config.auth, sessionHours: config.sessionHours },
     version,
     staticDir,
     busState,
     bus,
-    onBatchStored: () => relay.wake(),
+    onBatchStored: () => relay?.wake(),
+    // Where the simulation worker writes (cli/workers.ts).
+    resultsDir: path.join(config.dataDir, 'results'),
   });
   liveSocket.hub = server.live;
   return {
@@ -74,7 +79,7 @@ export async function runStation(
     async stop() {
       await server.close();
       for (const worker of workers) await worker.stop();
-      await relay.stop();
+      await relay?.stop();
       await bus.close();
     },
   };
@@ -87,7 +92,7 @@ const BUS_CHECK_INTERVAL_MS = 2_000;
  * The bus state for /api/health without waiting on the bus: asking an unreachable broker
  * takes seconds, and the UI polls health every second while a hut is offline.
  */
-function cachedBusState(bus: Bus, relay: OutboxRelay): () => Promise<BusState> {
+function cachedBusState(bus: Bus, relay: OutboxRelay | undefined): () => Promise<BusState> {
   let last: BusHealth = { ok: false, error: 'not checked yet' };
   let checkedAt = 0;
   let checking = false;
@@ -106,8 +111,9 @@ function cachedBusState(bus: Bus, relay: OutboxRelay): () => Promise<BusState> {
   refresh();
   return async () => {
     refresh();
-    const ok = last.ok && relay.status.connected;
-    const error = last.error ?? relay.status.lastError ?? undefined;
+    // A relay in another process reports through the outbox backlog, not here.
+    const ok = last.ok && (relay?.status.connected ?? true);
+    const error = last.error ?? relay?.status.lastError ?? undefined;
     return { kind: bus.kind, ok, ...(error && !ok ? { error } : {}) };
   };
 }

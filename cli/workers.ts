@@ -5,11 +5,14 @@ import type { Bus } from '../infra/bus/types';
 import { Analyzer } from '../workers/analyzer/analyzer';
 import { notifyHandler } from '../workers/notify/notify-handler';
 import { dailyReportHandler } from '../workers/report/daily-report-handler';
+import { evaluationHandler } from '../workers/report/evaluation-handler';
 import { OutboxRelay } from '../workers/relay/outbox-relay';
+import { Scheduler } from '../workers/scheduler/scheduler';
 import { dispersionHandler } from '../workers/simulation/dispersion-handler';
 import { localExecutor } from '../workers/simulation/local-executor';
 import { SlurmExecutor } from '../workers/simulation/slurm-executor';
 import { JobRunner } from '../workers/runner/job-runner';
+import { OperateWorker } from '../workers/operate/operate-worker';
 import { version, type Context } from './context';
 
 /** A worker that runs until stopped. */
@@ -18,7 +21,14 @@ export interface Worker {
   stop(): Promise<void>;
 }
 
-export const workerNames = ['relay', 'analyzer', 'notify', 'simulation'] as const;
+export const workerNames = [
+  'relay',
+  'analyzer',
+  'notify',
+  'simulation',
+  'scheduler',
+  'operate',
+] as const;
 export type WorkerName = (typeof workerNames)[number];
 
 export interface WorkerHooks {
@@ -34,7 +44,9 @@ export function createWorker(
   hooks: WorkerHooks = {},
 ): Worker {
   if (name === 'relay') return new OutboxRelay({ db, bus, logger });
+  if (name === 'scheduler') return new Scheduler({ db, bus, logger });
   if (name === 'analyzer') return new Analyzer({ db, bus, logger, onEvents: hooks.onAlertEvents });
+  if (name === 'operate') return new OperateWorker({ db, bus, logger, codeVersion: version });
   if (name === 'simulation') {
     // Slurm jobs read their input from and write their result to the data folder, which
     // must therefore be shared with the cluster's nodes.
@@ -64,7 +76,11 @@ export function createWorker(
     db,
     bus,
     queue: 'jobs.sod',
-    handlers: [notifyHandler(db, { mail }), dailyReportHandler(db)],
+    handlers: [
+      notifyHandler(db, { mail }, { publicUrl: config.publicUrl }),
+      dailyReportHandler(db),
+      evaluationHandler(db),
+    ],
     logger,
     codeVersion: version,
   });

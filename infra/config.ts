@@ -66,9 +66,26 @@ const envSchema = z.object({
       .regex(/^[a-z0-9.-]+(,[a-z0-9.-]+)*$/i, 'host names separated by commas')
       .optional(),
   ),
+  FIRN_PUBLIC_URL: z.preprocess(
+    emptyToUndefined,
+    z.url({ protocol: /^https?$/, error: 'FIRN_PUBLIC_URL must be an http(s) URL' }).optional(),
+  ),
   FIRN_SIMULATION_EXECUTOR: z.preprocess(
     emptyToUndefined,
     z.enum(['local', 'slurm']).default('local'),
+  ),
+  FIRN_IN_PROCESS_WORKERS: z.preprocess(emptyToUndefined, z.enum(['all', 'none']).default('all')),
+  FIRN_AUTH: z.preprocess(
+    emptyToUndefined,
+    z.enum(['local', 'required'], 'FIRN_AUTH is local or required').default('local'),
+  ),
+  FIRN_SESSION_HOURS: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number()
+      .min(0.01)
+      .max(24 * 30)
+      .default(12),
   ),
 });
 
@@ -94,6 +111,22 @@ export interface Config {
   simulationExecutor: 'local' | 'slurm';
   /** Host names (besides IP addresses and localhost) the server answers to. */
   allowedHosts: string[];
+  /** Where people reach the control room; links in notifications point here. */
+  publicUrl: string;
+  /**
+   * Whether `firn start` runs the relay and the workers inside the server's process (the
+   * laptop default), or serves alone while each runs as `firn worker <name>` (a deployment
+   * where a crash of one piece leaves the others running).
+   */
+  inProcessWorkers: boolean;
+  /**
+   * `local` (a laptop or desk on loopback): requests without a session act as the desktop
+   * user `local`, an admin, or as the user `X-Firn-User` names. `required`: every route but
+   * the public ones needs a signed-in session; `X-Firn-User` is ignored.
+   */
+  auth: 'local' | 'required';
+  /** How long a session lasts after signing in. */
+  sessionHours: number;
 }
 
 export class ConfigError extends Error {
@@ -127,5 +160,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ingestRequestsPerSecond: e.FIRN_INGEST_REQUESTS_PER_SECOND,
     simulationExecutor: e.FIRN_SIMULATION_EXECUTOR,
     allowedHosts: e.FIRN_ALLOWED_HOSTS?.toLowerCase().split(',') ?? [],
+    publicUrl: (e.FIRN_PUBLIC_URL ?? `http://127.0.0.1:${e.FIRN_PORT}`).replace(/\/+$/, ''),
+    inProcessWorkers: e.FIRN_IN_PROCESS_WORKERS === 'all',
+    auth: e.FIRN_AUTH,
+    sessionHours: e.FIRN_SESSION_HOURS,
   };
 }

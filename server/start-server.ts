@@ -14,6 +14,12 @@ import { DuplicateFilter } from '../core/stream/duplicate-filter';
 import { feedLiveFromBus } from './live/bus-feed';
 import { LiveHub } from './live/live-hub';
 import { TokenVerifier } from './tokens/token-service';
+import type { AuthMode } from '../core/auth/session';
+import { admitLiveUpgrade } from './auth/live-admission';
+import { SignInThrottle } from './auth/sign-in-throttle';
+import type { InstrumentCatalogue } from '../core/operations/instrument-catalogue';
+import { syncInstruments } from '../infra/operations/instrument-store';
+import { readInstrumentCatalogue } from './operations/instrument-catalogue-file';
 
 export interface ServerOptions {
   db: Database;
@@ -34,6 +40,12 @@ export interface ServerOptions {
   onBatchStored?: () => void;
   /** With a bus, the live socket also shows what other desks and huts publish on it. */
   bus?: Bus;
+  /** The simulation workers' results folder, served per job. */
+  resultsDir?: string;
+  /** Operable instruments to register (default: resources/instruments/catalogue.json). */
+  instrumentCatalogue?: InstrumentCatalogue;
+  /** Sign-in: `local` (the default, loopback desk) or `required`; sessions last `sessionHours`. */
+  auth?: { mode: AuthMode; sessionHours?: number };
 }
 
 export interface RunningServer {
@@ -46,8 +58,12 @@ export interface RunningServer {
 
 /** The ingest and control-room server: HTTP API, live socket, metrics, static UI. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  // The catalogue file is the source of truth for the instruments' commands and drivers.
+  const catalogue = options.instrumentCatalogue ?? readInstrumentCatalogue();
+  await syncInstruments(options.db, catalogue.instruments);
   const allowedHosts = options.allowedHosts ?? [];
-  const live = new LiveHub(allowedHosts);
+  const authMode = options.auth?.mode ?? 'local';
+  const live = new LiveHub(allowedHosts, admitLiveUpgrade(options.db, authMode));
   // Local ingest goes to the live socket at once (also while the uplink is down); the bus
   // brings other desks' data, and what arrives both ways is shown once.
   const duplicates = new DuplicateFilter(200_000);
@@ -57,6 +73,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const app = createApp({
     db: options.db,
     bus: options.bus,
+    resultsDir: options.resultsDir,
+    auth: {
+      authMode,
+      sessionTtlMs: (options.auth?.sessionHours ?? 12) * 3_600_000,
+      signInThrottle: new SignInThrottle(),
+    },
     allowedHosts,
     logger: options.logger,
     metrics,

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { datastreamSchema, stationSchema } from '../domain/station';
+import type { RouteSpec } from '../auth/route-spec';
+import { authRoutes } from '../auth/routes';
 import { notificationPreferencesSchema } from './preferences';
+import { simulationResultSchema } from './simulation-result';
+import { operationsRoutes } from './operations';
+import { bookingRoutes } from './bookings';
+import { scheduleRoutes } from '../schedules/routes';
+import { reportRoutes } from '../reports/routes';
+import { deliveryRoutes } from './notify';
 
 /** Answer to POST /api/v1/observations (public contract, extended by `duplicates`). */
 export const ingestResponseSchema = z.object({
@@ -148,70 +156,121 @@ export const submittedJobSchema = z.object({ id: z.string(), state: z.string() }
  * response types from the same source.
  */
 export const routes = {
-  ingest: { method: 'POST', path: '/api/v1/observations', response: ingestResponseSchema },
+  ingest: {
+    method: 'POST',
+    path: '/api/v1/observations',
+    role: 'station-token',
+    response: ingestResponseSchema,
+  },
   series: {
     method: 'GET',
     path: '/api/v1/datastreams/:key/observations',
+    role: 'viewer',
     query: seriesQuerySchema,
     response: seriesResponseSchema,
   },
-  datastreams: { method: 'GET', path: '/api/v1/datastreams', response: datastreamListSchema },
-  stations: { method: 'GET', path: '/api/v1/stations', response: stationListSchema },
-  health: { method: 'GET', path: '/api/health', response: healthResponseSchema },
-  metrics: { method: 'GET', path: '/metrics' },
-  openapi: { method: 'GET', path: '/api/openapi.json' },
-  live: { method: 'GET', path: '/api/v1/live' },
-  backtest: { method: 'POST', path: '/api/v1/rules/backtest', response: backtestResponseSchema },
-  rules: { method: 'GET', path: '/api/v1/rules', response: ruleListSchema },
-  createRule: { method: 'POST', path: '/api/v1/rules', response: storedRuleSchema },
-  rule: { method: 'GET', path: '/api/v1/rules/:id', response: storedRuleSchema },
-  updateRule: { method: 'PUT', path: '/api/v1/rules/:id', response: storedRuleSchema },
-  deleteRule: { method: 'DELETE', path: '/api/v1/rules/:id' },
+  datastreams: {
+    method: 'GET',
+    path: '/api/v1/datastreams',
+    role: 'viewer',
+    response: datastreamListSchema,
+  },
+  stations: {
+    method: 'GET',
+    path: '/api/v1/stations',
+    role: 'viewer',
+    response: stationListSchema,
+  },
+  health: { method: 'GET', path: '/api/health', role: 'public', response: healthResponseSchema },
+  metrics: { method: 'GET', path: '/metrics', role: 'public' },
+  openapi: { method: 'GET', path: '/api/openapi.json', role: 'public' },
+  live: { method: 'GET', path: '/api/v1/live', role: 'viewer' },
+  backtest: {
+    method: 'POST',
+    path: '/api/v1/rules/backtest',
+    role: 'scientist',
+    response: backtestResponseSchema,
+  },
+  rules: { method: 'GET', path: '/api/v1/rules', role: 'viewer', response: ruleListSchema },
+  createRule: {
+    method: 'POST',
+    path: '/api/v1/rules',
+    role: 'scientist',
+    response: storedRuleSchema,
+  },
+  rule: { method: 'GET', path: '/api/v1/rules/:id', role: 'viewer', response: storedRuleSchema },
+  updateRule: {
+    method: 'PUT',
+    path: '/api/v1/rules/:id',
+    role: 'scientist',
+    response: storedRuleSchema,
+  },
+  deleteRule: { method: 'DELETE', path: '/api/v1/rules/:id', role: 'scientist' },
   ruleVersions: {
     method: 'GET',
     path: '/api/v1/rules/:id/versions',
+    role: 'viewer',
     response: ruleVersionListSchema,
   },
   alerts: {
     method: 'GET',
     path: '/api/v1/alerts',
+    role: 'viewer',
     query: alertsQuerySchema,
     response: alertListSchema,
   },
-  alert: { method: 'GET', path: '/api/v1/alerts/:id', response: alertDetailSchema },
+  alert: { method: 'GET', path: '/api/v1/alerts/:id', role: 'viewer', response: alertDetailSchema },
   acknowledgeAlert: {
     method: 'POST',
     path: '/api/v1/alerts/:id/acknowledge',
+    role: 'scientist',
     body: acknowledgeRequestSchema,
     response: alertSchema,
   },
   shelveAlert: {
     method: 'POST',
     path: '/api/v1/alerts/:id/shelve',
+    role: 'scientist',
     body: shelveRequestSchema,
     response: alertSchema,
   },
   preferences: {
     method: 'GET',
     path: '/api/v1/users/:name/preferences',
+    role: 'viewer',
     response: notificationPreferencesSchema,
   },
   setPreferences: {
     method: 'PUT',
     path: '/api/v1/users/:name/preferences',
+    role: 'scientist',
     body: notificationPreferencesSchema,
     response: notificationPreferencesSchema,
   },
-  jobs: { method: 'GET', path: '/api/v1/jobs' },
+  jobs: { method: 'GET', path: '/api/v1/jobs', role: 'viewer' },
   submitJob: {
     method: 'POST',
     path: '/api/v1/jobs',
+    role: 'scientist',
     body: manualJobRequestSchema,
     response: submittedJobSchema,
   },
-  cancelJob: { method: 'POST', path: '/api/v1/jobs/:id/cancel' },
-  job: { method: 'GET', path: '/api/v1/jobs/:id' },
-} as const;
+  cancelJob: { method: 'POST', path: '/api/v1/jobs/:id/cancel', role: 'scientist' },
+  job: { method: 'GET', path: '/api/v1/jobs/:id', role: 'viewer' },
+  /** The result file of a simulation job (footprint, trajectories), streamed as stored. */
+  jobResult: {
+    method: 'GET',
+    path: '/api/v1/jobs/:id/result',
+    role: 'viewer',
+    response: simulationResultSchema,
+  },
+  ...operationsRoutes,
+  ...bookingRoutes,
+  ...authRoutes,
+  ...scheduleRoutes,
+  ...deliveryRoutes,
+  ...reportRoutes,
+} as const satisfies Record<string, RouteSpec>;
 
 export type RouteName = keyof typeof routes;
 

@@ -2,9 +2,12 @@ import { useEffect } from 'react';
 import { AlertsPage } from './features/alerts/AlertsPage';
 import { JobsPage } from './features/jobs/JobsPage';
 import { LivePage } from './features/live/LivePage';
+import { OperationsPage } from './features/operations/OperationsPage';
+import { ReportsPage } from './features/reports/ReportsPage';
 import { RulesPage } from './features/rules/RulesPage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { startLiveService } from './live/liveService';
+import { startDesktopNotifications } from './features/settings/desktopNotifier';
 import { Header } from './shell/Header';
 import { Nav } from './shell/Nav';
 import { useHealthPolling } from './shell/useHealthPolling';
@@ -18,6 +21,7 @@ export function App() {
     void useCatalog.getState().load();
   }, []);
   useEffect(() => startLiveService(), []);
+  useEffect(() => startDesktopNotifications(), []);
   useHealthPolling();
 
   return (
@@ -29,6 +33,8 @@ export function App() {
         {page === 'rules' && <RulesPage />}
         {page === 'alerts' && <AlertsPage />}
         {page === 'jobs' && <JobsPage />}
+        {page === 'reports' && <ReportsPage />}
+        {page === 'operations' && <OperationsPage />}
         {page === 'settings' && <SettingsPage />}
       </main>
     </div>

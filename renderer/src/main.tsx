@@ -3,6 +3,7 @@ import './bootstrap';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { SessionGate } from './features/session/SessionGate';
 import './styles/theme.css';
 import './styles/layout.css';
 import './styles/controls.css';
@@ -19,6 +20,8 @@ if (!container) throw new Error('index.html lacks #root');
 // chart controller all clean up after themselves, and this keeps proving it.
 createRoot(container).render(
   <StrictMode>
-    <App />
+    <SessionGate>
+      <App />
+    </SessionGate>
   </StrictMode>,
 );

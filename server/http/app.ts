@@ -11,6 +11,15 @@ import { readRouter, type ReadRouteDeps } from './routes-read';
 import { jobsRouter } from './routes-jobs';
 import { rulesRouter } from './routes-rules';
 import { alertsRouter } from './routes-alerts';
+import { routes } from '../../core/contracts/http';
+import { authorize } from './authorize';
+import { sessionRouter, type SessionRouteDeps } from './routes-session';
+import { usersRouter } from './routes-users';
+import { bookingsRouter } from './routes-bookings';
+import { schedulesRouter } from './routes-schedules';
+import { deliveriesRouter } from './routes-deliveries';
+import { reportsRouter } from './routes-reports';
+import { operationsRouter } from './routes-operations';
 
 export interface AppDeps extends IngestRouteDeps, ReadRouteDeps {
   logger: Logger;
@@ -18,8 +27,12 @@ export interface AppDeps extends IngestRouteDeps, ReadRouteDeps {
   allowedHosts: readonly string[];
   /** Where jobs by hand are queued; without it, submitting answers 503. */
   bus?: Bus;
+  /** Where simulation result files are; GET /api/v1/jobs/:id/result serves only these. */
+  resultsDir?: string;
   /** The built renderer, served at / when present. */
   staticDir: string | undefined;
+  /** Sign-in mode and sessions: who may call which route (server/http/authorize.ts). */
+  auth: Omit<SessionRouteDeps, 'db' | 'logger'>;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -34,11 +47,20 @@ export function createApp(deps: AppDeps): Express {
   });
   app.use(refuseForeignHost(deps.allowedHosts));
   app.use(refuseNulInUrl);
+  // The one authorization point: every route of the table, before any router runs.
+  app.use(authorize({ db: deps.db, authMode: deps.auth.authMode }, routes));
+  app.use(sessionRouter({ db: deps.db, logger: deps.logger, ...deps.auth }));
+  app.use(usersRouter(deps));
   app.use(ingestRouter(deps));
   app.use(readRouter(deps));
   app.use(rulesRouter(deps));
   app.use(alertsRouter(deps));
   app.use(jobsRouter(deps));
+  app.use(bookingsRouter(deps));
+  app.use(schedulesRouter(deps));
+  app.use(deliveriesRouter(deps));
+  app.use(reportsRouter(deps));
+  app.use(operationsRouter(deps));
   app.use('/api', notFoundHandler);
   if (deps.staticDir && fs.existsSync(path.join(deps.staticDir, 'index.html'))) {
     const index = path.join(deps.staticDir, 'index.html');

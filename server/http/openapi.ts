@@ -7,6 +7,11 @@ export function buildOpenApi(version: string): Record<string, unknown> {
   for (const [name, route] of Object.entries(routes)) {
     const path = route.path.replace(/:([a-zA-Z]+)/g, '{$1}');
     const operation: Record<string, unknown> = { operationId: name, responses: {} };
+    // Who may call it (docs/security.md): the weakest role, signed in by the session cookie.
+    operation['x-firn-role'] = route.role;
+    if (route.role !== 'public' && route.role !== 'station-token') {
+      operation.security = [{ sessionCookie: [] }];
+    }
     if ('response' in route) {
       operation.responses = {
         '200': {
@@ -48,10 +53,27 @@ export function buildOpenApi(version: string): Record<string, unknown> {
   ingest.requestBody = {
     content: { 'application/json': {}, 'application/x-ndjson': {}, 'text/csv': {} },
   };
+  // Reports and the operations audit also come as files: CSV to download, HTML to print.
+  for (const [reportPath, type] of [
+    ['/api/v1/reports/{id}/csv', 'text/csv'],
+    ['/api/v1/reports/{id}/html', 'text/html'],
+    ['/api/v1/operations/audit.csv', 'text/csv'],
+  ] as const) {
+    const get = paths[reportPath]?.get as Record<string, unknown> | undefined;
+    if (get) {
+      const content = { [type]: { schema: { type: 'string' } } };
+      get.responses = { '200': { description: 'OK', content } };
+    }
+  }
   return {
     openapi: '3.1.0',
     info: { title: 'Firn', version },
-    components: { securitySchemes: { ingestToken: { type: 'http', scheme: 'bearer' } } },
+    components: {
+      securitySchemes: {
+        ingestToken: { type: 'http', scheme: 'bearer' },
+        sessionCookie: { type: 'apiKey', in: 'cookie', name: 'firn_session' },
+      },
+    },
     paths,
   };
 }

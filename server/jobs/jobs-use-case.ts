@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { evaluationParamsSchema } from '../../core/contracts/evaluation';
 import { deterministicId, type JobRequest } from '../../core/contracts/jobs';
 import { encodeMessage } from '../../core/contracts/topics';
 import { dispersionParametersSchema } from '../../core/simulation/index';
@@ -15,6 +16,7 @@ import { AppError, badRequest, notFound } from '../http/app-error';
 
 /** Parameters checked here, before queueing, so a typo is a 400 and not a failed job later. */
 const knownParams: Record<string, z.ZodType> = {
+  evaluation: evaluationParamsSchema,
   'backward-dispersion': z.object({
     model: dispersionParametersSchema,
     wind: z.object({ speed: z.string(), direction: z.string() }),

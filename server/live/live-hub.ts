@@ -34,7 +34,11 @@ export class LiveHub {
   private readonly subscriptions = new Map<WebSocket, Set<string>>();
   private readonly alertsSent = new DuplicateFilter(10_000);
 
-  constructor(private readonly allowedHosts: readonly string[] = []) {}
+  constructor(
+    private readonly allowedHosts: readonly string[] = [],
+    /** Whether the upgrade's session may watch (required sign-in mode); all by default. */
+    private readonly admit: (req: IncomingMessage) => Promise<boolean> = async () => true,
+  ) {}
 
   attach(server: Server): void {
     server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -43,7 +47,12 @@ export class LiveHub {
         socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
         return;
       }
-      this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws));
+      socket.on('error', () => socket.destroy());
+      void this.admit(req).then((admitted) => {
+        if (!admitted) socket.end('HTTP/1.1 401 Unauthorized\r\n\r\n');
+        else if (!socket.destroyed)
+          this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws));
+      });
     });
   }
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Bus } from '../../infra/bus/types';
 import type { Database } from '../../infra/db/types';
-import { createLogger } from '../../infra/logger';
+import { createLogger, type Logger } from '../../infra/logger';
 import { applySeed, seedSchema } from '../../server/catalog/seed';
 import { startServer, type RunningServer } from '../../server/start-server';
 import { createIngestToken } from '../../server/tokens/token-service';
@@ -32,6 +32,12 @@ export async function startTestStation(
     ingestRequestsPerSecond?: number;
     /** A bus of the test's own (opened on `db` by the caller after start). */
     bus?: (db: Database) => Promise<Bus>;
+    /** The folder whose result files GET /api/v1/jobs/:id/result may serve. */
+    resultsDir?: string;
+    /** Sign-in mode (default local) and how long sessions last. */
+    auth?: { mode: 'local' | 'required'; sessionHours?: number };
+    /** The server's logger; silent by default (a test may capture the log lines). */
+    logger?: Logger;
   } = {},
 ): Promise<TestStation> {
   const { db, dispose, url } = await backend.open();
@@ -43,7 +49,7 @@ export async function startTestStation(
   const bus = await limits.bus?.(db);
   const server = await startServer({
     db,
-    logger: createLogger('silent'),
+    logger: limits.logger ?? createLogger('silent'),
     host: '127.0.0.1',
     port: 0,
     maxBodyBytes: limits.maxBodyBytes ?? 16 * 1024 * 1024,
@@ -52,6 +58,8 @@ export async function startTestStation(
     ingestRequestsPerSecond: limits.ingestRequestsPerSecond ?? 0,
     version: 'test',
     bus,
+    resultsDir: limits.resultsDir,
+    auth: limits.auth,
   });
   return {
     server,

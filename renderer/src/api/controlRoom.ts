@@ -63,7 +63,15 @@ export const jobSchema = z.object({
   message: z.string().nullable(),
   error: z.string().nullable(),
   attempts: z.number(),
-  origin: z.object({ ruleId: z.string(), alertId: z.string(), user: z.string() }).partial(),
+  origin: z
+    .object({
+      ruleId: z.string(),
+      alertId: z.string(),
+      user: z.string(),
+      /** The window that triggered a rule's job: the Jobs page links it to the Live page. */
+      trigger: z.object({ startMs: z.number(), atMs: z.number() }),
+    })
+    .partial(),
   params: z.record(z.string(), z.unknown()),
   result: z.record(z.string(), z.unknown()).nullable(),
 });

@@ -1,4 +1,8 @@
-/** Where the app keeps the user it acts as: there is no sign-in yet (see README). */
+/**
+ * Where the app keeps the user it acts as in local mode (a loopback desk, no sign-in; see
+ * docs/security.md). In required mode the server ignores `X-Firn-User` and the signed-in
+ * session (features/session) decides.
+ */
 export const USER_STORAGE_KEY = 'firn.user';
 export const DEFAULT_USER = 'local';
 /** What the server accepts in `X-Firn-User`; anything else would silently act as `local`. */

@@ -1,3 +1,4 @@
+import { SessionBadge } from '../features/session/SessionBadge';
 import { HealthPanel } from './HealthPanel';
 import { LiveStatus } from './LiveStatus';
 import { ThemeToggle } from './ThemeToggle';
@@ -23,6 +24,7 @@ export function Header() {
         <span className="header-divider" aria-hidden="true" />
         <HealthPanel />
         <ThemeToggle />
+        <SessionBadge />
       </div>
     </header>
   );

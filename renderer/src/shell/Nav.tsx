@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { hashOf, PAGE_LABELS, PAGES, shortcutStep, useRoute } from '../state/route';
+import { hashOf, PAGE_LABELS, PAGES, shortcutOf, shortcutStep, useRoute } from '../state/route';
 
 /** Keys typed into a field are text, never shortcuts. */
 function typingIn(target: EventTarget | null): boolean {
@@ -7,7 +7,7 @@ function typingIn(target: EventTarget | null): boolean {
   return target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
 }
 
-/** Follows the address bar and the `g l`, `g r`, `g a`, `g j`, `g s` shortcuts. */
+/** Follows the address bar and the `g l`, `g r`, `g a`, `g j`, `g e`, `g o`, `g s` shortcuts. */
 function useRouting(): void {
   useEffect(() => {
     const onHash = () => useRoute.getState().sync(location.hash);
@@ -41,13 +41,13 @@ export function Nav() {
           href={hashOf(name)}
           aria-current={name === page ? 'page' : undefined}
           data-testid={`nav-link-${name}`}
-          title={`${PAGE_LABELS[name]} (g ${name[0] ?? ''})`}
+          title={`${PAGE_LABELS[name]} (g ${shortcutOf(name)})`}
         >
           {PAGE_LABELS[name]}
         </a>
       ))}
       <span className="page-nav-hint" aria-hidden="true">
-        g + l r a j s
+        g + l r a j e o s
       </span>
     </nav>
   );

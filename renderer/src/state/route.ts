@@ -1,7 +1,15 @@
 import { create } from 'zustand';
 
 /** The pages of the control room, each at `#/<page>`. Live is the default. */
-export const PAGES = ['live', 'rules', 'alerts', 'jobs', 'settings'] as const;
+export const PAGES = [
+  'live',
+  'rules',
+  'alerts',
+  'jobs',
+  'reports',
+  'operations',
+  'settings',
+] as const;
 export type PageName = (typeof PAGES)[number];
 
 export const PAGE_LABELS: Record<PageName, string> = {
@@ -9,6 +17,8 @@ export const PAGE_LABELS: Record<PageName, string> = {
   rules: 'Rules',
   alerts: 'Alerts',
   jobs: 'Jobs',
+  reports: 'Reports',
+  operations: 'Operations',
   settings: 'Settings',
 };
 
@@ -46,8 +56,16 @@ export const SHORTCUT_KEYS: Record<string, PageName> = {
   r: 'rules',
   a: 'alerts',
   j: 'jobs',
+  // Not the first letter: r is rules. e as in evaluation.
+  e: 'reports',
+  o: 'operations',
   s: 'settings',
 };
+
+/** The `g` shortcut letter of a page: the mapping above, which is not always the first letter. */
+export function shortcutOf(page: PageName): string {
+  return Object.keys(SHORTCUT_KEYS).find((key) => SHORTCUT_KEYS[key] === page) ?? '';
+}
 
 /**
  * The two-key shortcut machine: returns the page to go to, or null. `pending` is whether

@@ -13,7 +13,12 @@ export interface RunResult {
 }
 
 /** Runs `node bin/firn.js <args>` to completion. */
-export function runFirn(args: string[], env: NodeJS.ProcessEnv): Promise<RunResult> {
+export function runFirn(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  /** Written to stdin, which is then closed (e.g. a password for `user add`). */
+  input?: string,
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['bin/firn.js', ...args], { cwd: repoRoot, env });
     let stdout = '';
@@ -22,6 +27,7 @@ export function runFirn(args: string[], env: NodeJS.ProcessEnv): Promise<RunResu
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
+    if (input !== undefined) child.stdin.end(input);
   });
 }
 

@@ -14,6 +14,8 @@ export interface ObservationInput {
 export interface Station {
   baseURL: string;
   token: string;
+  /** Ingest tokens of the stations named in `tokenStations` (e.g. for an instrument simulator). */
+  tokens: Record<string, string>;
   dataDir: string;
   /** POST /api/v1/observations with the station's ingest token. */
   ingest(observations: ObservationInput[]): Promise<{ accepted: number; rejected: unknown[] }>;
@@ -28,14 +30,23 @@ export interface StationFixtures {
    * depends on others, such as a broker port picked at run time.
    */
   stationEnv: Record<string, string>;
+  /** Stations besides sattelberg that get an ingest token before the station starts. */
+  tokenStations: string[];
+  /**
+   * Users created (`firn user add`) before the station starts; with
+   * `stationEnv: { FIRN_AUTH: 'required' }` a spec gets a station that asks to sign in.
+   */
+  stationUsers: Record<string, { role: string; password: string }>;
   station: Station;
   consoleErrors: string[];
 }
 
 export const test = base.extend<StationFixtures>({
   stationEnv: [{}, { option: true }],
+  tokenStations: [[], { option: true }],
+  stationUsers: [{}, { option: true }],
 
-  station: async ({ stationEnv }, use, testInfo) => {
+  station: async ({ stationEnv, tokenStations, stationUsers }, use, testInfo) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'firn-e2e-'));
     const env = { ...process.env, ...stationEnv, FIRN_DATA_DIR: dataDir, FIRN_LOG_LEVEL: 'warn' };
     try {
@@ -45,6 +56,17 @@ export const test = base.extend<StationFixtures>({
         throw new Error(`token create failed (${created.code}):\n${created.stderr}`);
       const token = created.stdout.trim().split('\n').at(-1) ?? '';
       expect(token, 'token create prints a token').not.toBe('');
+      const tokens: Record<string, string> = {};
+      for (const id of tokenStations) {
+        const made = await runFirn(['token', 'create', '--station', id], env);
+        if (made.code !== 0) throw new Error(`token create ${id} failed:\n${made.stderr}`);
+        tokens[id] = made.stdout.trim().split('\n').at(-1) ?? '';
+      }
+      for (const [name, user] of Object.entries(stationUsers)) {
+        const args = ['user', 'add', name, '--role', user.role];
+        const added = await runFirn(args, env, `${user.password}\n`);
+        if (added.code !== 0) throw new Error(`user add ${name} failed:\n${added.stderr}`);
+      }
 
       const server = await startFirn(['start'], { ...env, FIRN_PORT: '0' }, READY, 60_000);
       const baseURL = `${server.match[1]}/`;
@@ -58,7 +80,7 @@ export const test = base.extend<StationFixtures>({
         return (await response.json()) as { accepted: number; rejected: unknown[] };
       };
       try {
-        await use({ baseURL, token, dataDir, ingest });
+        await use({ baseURL, token, tokens, dataDir, ingest });
       } finally {
         await stopProcess(server.child);
         await testInfo.attach('server.log', { body: server.output(), contentType: 'text/plain' });

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useCatalog } from '../../state/catalog';
+import { useCan } from '../session/useCan';
 import { BacktestPanel } from './BacktestPanel';
 import { RuleEditor } from './RuleEditor';
 import { RuleList } from './RuleList';
@@ -12,6 +13,7 @@ export function RulesPage() {
   const selectedId = useRules((s) => s.selectedId);
   const status = useRules((s) => s.status);
   const revision = useRules((s) => s.rules.find((r) => r.id === s.selectedId)?.version ?? 0);
+  const canWrite = useCan('scientist');
   useEffect(() => {
     void useRules.getState().load();
     if (useCatalog.getState().status === 'error') void useCatalog.getState().load();
@@ -25,6 +27,8 @@ export function RulesPage() {
           <button
             type="button"
             className="button"
+            disabled={!canWrite.allowed}
+            title={canWrite.reason}
             onClick={() => {
               useBacktest.getState().reset();
               useRules.getState().select(null, '');
