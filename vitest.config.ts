@@ -2,6 +2,10 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Most node tests wait on brokers, databases and child processes rather than compute:
+    // three files at once keep both cores of a CI machine busy (the default, one per spare
+    // core, left them half idle).
+    maxWorkers: 3,
     projects: [
       {
         test: {
