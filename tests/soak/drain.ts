@@ -24,6 +24,11 @@ export async function waitForDrain(db: Database, bus: Bus): Promise<number> {
   let quietChecks = 0;
   while (quietChecks < 2) {
     if (Date.now() - started > DRAIN_TIMEOUT_MS) {
+      const stuck = await db.query(
+        `SELECT id, type, state, attempts, created_at, started_at FROM jobs
+         WHERE state IN ('queued', 'running') LIMIT 10`,
+      );
+      console.error(`[soak] jobs never finished: ${JSON.stringify(stuck.rows)}`);
       throw new Error(
         `not drained after ${DRAIN_TIMEOUT_MS / 1000} s: ${JSON.stringify(await backlog(db, bus))}`,
       );

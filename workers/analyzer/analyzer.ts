@@ -56,6 +56,13 @@ export class Analyzer {
   private timer: NodeJS.Timeout | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private revision = '';
+  /**
+   * Output whose effects failed midway (the database or the bus was away). The engines have
+   * moved on: a redelivered batch is dropped as repeats and a tick is not redelivered at
+   * all, so it goes again, first, with the next effects. Applying is idempotent (ids), and
+   * stored jobs still queued are put on their queue again.
+   */
+  private unfinished: { events: AlertEvent[]; jobs: JobRequest[] } | undefined;
   private lastCheckpointMs = 0;
   private checkpointGapMs = 0;
   private checkpoints: Map<string, Checkpoint> | undefined;
@@ -172,8 +179,15 @@ export class Analyzer {
     this.options.logger.error({ rule: active.rule.id, err: error }, 'analyzer: rule stopped');
   }
 
-  private async effects(events: AlertEvent[], jobs: JobRequest[], nowMs: number): Promise<void> {
+  private async effects(
+    newEvents: AlertEvent[],
+    newJobs: JobRequest[],
+    nowMs: number,
+  ): Promise<void> {
+    const events = this.unfinished ? [...this.unfinished.events, ...newEvents] : newEvents;
+    const jobs = this.unfinished ? [...this.unfinished.jobs, ...newJobs] : newJobs;
     if (events.length === 0 && jobs.length === 0) return;
+    this.unfinished = { events, jobs };
     await applyEffects(
       {
         db: this.options.db,
@@ -186,8 +200,9 @@ export class Analyzer {
       jobs,
       nowMs,
     );
-    this.status.events += events.length;
-    this.status.jobs += jobs.length;
+    this.unfinished = undefined;
+    this.status.events += newEvents.length;
+    this.status.jobs += newJobs.length;
   }
 
   /** Starts, changes and stops engines to match the enabled rules in the database. */
@@ -244,6 +259,8 @@ export class Analyzer {
   private async checkpoint(force: boolean): Promise<void> {
     const nowMs = Date.now();
     if (!force && nowMs - this.lastCheckpointMs < this.checkpointGapMs) return;
+    // A checkpoint past output not yet applied would lose that output in a crash.
+    if (this.unfinished) return;
     this.lastCheckpointMs = nowMs;
     const started = performance.now();
     const dirty = [...this.rules.all()].filter((active) => active.dirty && !active.broken);
