@@ -13,13 +13,20 @@ type History = (range: TimeRange | null) => Omit<LoadedSeries, 'key'>;
 /**
  * A LiveChartController on fake plotly, with the history `history` gives for each range,
  * a clock the test moves (`clock.now`), and animation frames the test runs (`frames`).
+ * Redraws take `clock.drawCost` ms of the draw clock (0: never throttled), whatever the
+ * machine's speed: the real clock made draw counts depend on the load.
  */
 export function setupChart(history: History, stream: DatastreamSummary = airTemperature) {
   const plotly = fakePlotly();
   const phases: ChartPhase[] = [];
   const userRanges: unknown[] = [];
   const frames: (() => void)[] = [];
-  const clock = { now: NOW };
+  const clock = { now: NOW, drawMs: 0, drawCost: 0 };
+  const react = plotly.react.getMockImplementation();
+  plotly.react.mockImplementation((...args) => {
+    clock.drawMs += clock.drawCost;
+    return react!(...args);
+  });
   const load = vi.fn(async (streams: readonly DatastreamSummary[], range: TimeRange | null) =>
     streams.map((s) => ({ key: s.key, ...history(range) })),
   );
@@ -33,6 +40,7 @@ export function setupChart(history: History, stream: DatastreamSummary = airTemp
       now: () => clock.now,
       load,
       requestFrame: (callback) => frames.push(callback),
+      drawClock: () => clock.drawMs,
     },
   );
   const intent = {

@@ -37,7 +37,12 @@ export class LiveChartController {
     private readonly options: ChartControllerOptions,
   ) {
     this.slider = new FollowSlider(this, options.onUserRange);
-    this.surface = new PlotSurface(div, plotly, (update) => this.slider.userRelayout(update));
+    this.surface = new PlotSurface(
+      div,
+      plotly,
+      (update) => this.slider.userRelayout(update),
+      options.drawClock,
+    );
     this.appender = new LiveAppender({
       tails: () => (this.loading || !this.surface.plotted ? null : this.tails),
       extend: (update) => this.surface.append(update),

@@ -55,12 +55,36 @@ describe('live frames', () => {
     expect(drawn).toBe(before + 1);
     expect(xRange().range[1]).toBe('2026-11-25 12:00:30.000');
     expect(plotly.div().data[0]?.y).toEqual([1]);
-    // The clock moves on within the step: the window stays.
+    // The clock moves on within the step and the slider ticks: the window stays, no redraw.
     clock.now = NOW + 20_000;
-    send([NOW + 19_000], [1]);
+    vi.advanceTimersByTime(30_000);
     runFrames();
     expect(draws()).toBe(drawn);
+    expect(xRange().range[1]).toBe('2026-11-25 12:00:30.000');
     expect([end, load.mock.calls.length]).toEqual(['2026-11-25 12:00:00.000', 1]);
+    controller.destroy();
+  });
+
+  it('after a redraw that took 20 ms, waits 380 ms before the next one', async () => {
+    const { controller, plotly, runFrames, clock } = await livePanel();
+    const draws = () => plotly.react.mock.calls.length;
+    clock.drawCost = 20;
+    send([NOW - 1000], [1]);
+    runFrames();
+    const drawn = draws();
+    send([NOW - 500], [9]);
+    runFrames();
+    expect(draws()).toBe(drawn);
+    vi.advanceTimersByTime(379);
+    clock.drawMs += 379;
+    runFrames();
+    expect(draws()).toBe(drawn);
+    vi.advanceTimersByTime(1);
+    clock.drawMs += 1;
+    runFrames();
+    expect(draws()).toBe(drawn + 1);
+    // 500 s apart in a 50 Hz stream: a gap between them.
+    expect(plotly.div().data[0]?.y).toEqual([1, null, 9]);
     controller.destroy();
   });
 });

@@ -32,6 +32,8 @@ export interface ChartControllerOptions {
   now?: () => number;
   load?: typeof loadHistory;
   requestFrame?: (callback: () => void) => number;
+  /** Monotonic ms that times plotly's redraws for the throttle (performance.now). */
+  drawClock?: () => number;
 }
 
 /**

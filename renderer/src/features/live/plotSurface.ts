@@ -37,6 +37,7 @@ export class PlotSurface {
     readonly div: HTMLDivElement,
     private readonly plotly: PlotlyStatic,
     private readonly onUserRelayout: (update: Record<string, unknown>) => void,
+    private readonly clock: () => number = () => performance.now(),
   ) {}
 
   /** A new figure (history loaded, theme switched), drawn now. */
@@ -77,7 +78,7 @@ export class PlotSurface {
   /** Draws what changed, if anything; returns how long to wait first when throttled. */
   draw(): number {
     if (!this.plotted || !this.dirty) return 0;
-    const wait = this.nextDrawAt - performance.now();
+    const wait = this.nextDrawAt - this.clock();
     if (wait > 0) return wait;
     void this.drawNow();
     return 0;
@@ -106,13 +107,14 @@ export class PlotSurface {
     this.dirty = false;
     figure.updateMarkers(this.width());
     figure.nextRevision();
-    const started = performance.now();
+    const started = this.clock();
     const done = this.call(() =>
       this.plotly.react(this.div, figure.traces, figure.layout, PLOT_CONFIG),
     );
     // plotly draws synchronously: this is the redraw's main-thread time.
-    const wait = Math.min(MAX_WAIT_MS, (performance.now() - started) * IDLE_PER_DRAW);
-    this.nextDrawAt = performance.now() + wait;
+    const finished = this.clock();
+    const wait = Math.min(MAX_WAIT_MS, (finished - started) * IDLE_PER_DRAW);
+    this.nextDrawAt = finished + wait;
     const plotHeight = this.measure().height - PLOT_MARGIN.t - PLOT_MARGIN.b;
     this.ink.note(
       figure.columns,
