@@ -15,8 +15,9 @@ const STANDBY_RULE = {
   name: 'Rest the imager',
   visibility: 'everyone',
   scope: { sky: `${AIRGLOW}.sky_brightness` },
-  // Any brightness the simulator reports counts: the rule fires on its first value.
-  condition: { kind: 'threshold', of: 'sky', compare: { op: 'below', value: 1e9 } },
+  // Any brightness the simulator reports counts (it is never negative, and reaches 1e9 and
+  // more by day): the rule fires on its first value, whatever the time of the run.
+  condition: { kind: 'threshold', of: 'sky', compare: { op: 'above', value: -1 } },
   actions: [
     {
       queue: 'jobs.ood',
