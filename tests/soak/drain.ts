@@ -11,7 +11,14 @@ export async function backlog(db: Database, bus: Bus) {
   );
   const analyzerLag = await bus.lag('analyzer', ['observations']);
   const notifyLag = await bus.lag('worker-jobs.sod', ['jobs.sod']);
-  return { outbox: rows[0]?.outbox ?? 0, jobs: rows[0]?.jobs ?? 0, analyzerLag, notifyLag };
+  const operateLag = await bus.lag('worker-jobs.ood', ['jobs.ood']);
+  return {
+    outbox: rows[0]?.outbox ?? 0,
+    jobs: rows[0]?.jobs ?? 0,
+    analyzerLag,
+    notifyLag,
+    operateLag,
+  };
 }
 
 /**
@@ -35,7 +42,8 @@ export async function waitForDrain(db: Database, bus: Bus): Promise<number> {
     }
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const left = await backlog(db, bus).catch(() => undefined);
-    const quiet = left && left.outbox + left.jobs + left.analyzerLag + left.notifyLag === 0;
+    const quiet =
+      left && left.outbox + left.jobs + left.analyzerLag + left.notifyLag + left.operateLag === 0;
     quietChecks = quiet ? quietChecks + 1 : 0;
     if (left && !quiet) console.error(`[soak] draining: ${JSON.stringify(left)}`);
   }

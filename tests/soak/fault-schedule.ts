@@ -3,7 +3,7 @@ import { SeededRandom } from '../../core/simulation/random';
 // The faults of a soak: random but reproducible from a seed (printed at the start, so a
 // failing run can be repeated), spread over the run with a quiet tail for the final drain.
 
-export const PROCESS_NAMES = ['server', 'relay', 'analyzer', 'notify'] as const;
+export const PROCESS_NAMES = ['server', 'relay', 'analyzer', 'notify', 'operate'] as const;
 export type ProcessName = (typeof PROCESS_NAMES)[number];
 
 export type Fault =

@@ -1,9 +1,10 @@
 // npm run soak -- [--minutes 10] [--rate 10000] [--clients 4] [--seed N]
-// The whole pipeline (server, relay, analyzer, notify worker as their own processes, on a real
-// Kafka broker and PostgreSQL server of the soak's own) under steady ingest while a seeded
-// fault schedule kills processes, stops the broker and restarts PostgreSQL. Then it drains and
-// checks: nothing acknowledged lost, nothing stored twice, alerts and jobs equal to a backtest,
-// no notification sent twice. Ends with one line of JSON; exits 1 when a check fails.
+// The whole pipeline (server, relay, analyzer, notify and operate workers as their own
+// processes, on a real Kafka broker and PostgreSQL server of the soak's own) under steady
+// ingest while a seeded fault schedule kills processes, stops the broker and restarts
+// PostgreSQL. Then it drains and checks: nothing acknowledged lost, nothing stored twice,
+// alerts and jobs equal to a backtest, no notification or instrument command sent twice.
+// Ends with one line of JSON; exits 1 when a check fails.
 import { parseArgs } from 'node:util';
 import { openBus } from '../../infra/bus/open-bus';
 import { openPostgres } from '../../infra/db/postgres';
@@ -13,7 +14,12 @@ import { playFaults } from './faults';
 import { runLoad } from './run-load';
 import { prepareEnvironment } from './soak-station';
 import { startStationProcesses } from './station-processes';
-import { checkAgainstBacktest, checkNotifications, checkObservations } from './verify';
+import {
+  checkAgainstBacktest,
+  checkCommands,
+  checkNotifications,
+  checkObservations,
+} from './verify';
 import { waitForDrain } from './drain';
 import { workloadFor } from './workload';
 
@@ -63,6 +69,8 @@ try {
   const observations = await checkObservations(db, workload, acked);
   const rules = await checkAgainstBacktest(db, workload, endMs);
   const mail = await checkNotifications(db, environment.smtp.messages);
+  const commands = await checkCommands(db, environment.instrument.received);
+  for (const problem of commands.problems.slice(0, 20)) console.error(`[soak] ${problem}`);
   for (const mismatch of rules.mismatches.slice(0, 20)) console.error(`[soak] ${mismatch}`);
   if (observations.checksumMismatches.length > 0)
     console.error(`[soak] checksum differs: ${observations.checksumMismatches.join(', ')}`);
@@ -75,6 +83,8 @@ try {
     rules.mismatches.length > 0 ||
     mail.twice > 0 ||
     mail.distinct !== mail.succeededJobs ||
+    commands.twice > 0 ||
+    commands.problems.length > 0 ||
     supervisor.crashes.length > 0;
   printResult({
     bench: 'soak',
@@ -92,7 +102,9 @@ try {
     alerts_and_jobs_equal: rules.mismatches.length === 0,
     notifications: mail.sent,
     notifications_twice: mail.twice,
-    commands_twice: null,
+    commands: commands.commands,
+    commands_done: commands.done,
+    commands_twice: commands.twice,
     faults: faultsPlayed,
     restarts: supervisor.restarts(),
     crashes: supervisor.crashes.length,

@@ -13,13 +13,15 @@ import { startOwnBroker, type OwnBroker } from '../support/kafka';
 import { freePortPair } from '../support/ports';
 import { startTestSmtp, type TestSmtp } from '../support/smtp';
 import { startOwnPostgres, type OwnPostgres } from './own-postgres';
+import { startSoakInstrument, type SoakInstrument } from './soak-instrument';
 import { DATASTREAMS_PER_CLIENT, STATION } from './workload';
 
-/** Everything a soak runs on: its own PostgreSQL server, Kafka broker and SMTP server. */
+/** Everything a soak runs on: its own PostgreSQL server, Kafka broker, SMTP server and instrument. */
 export interface SoakEnvironment {
   postgres: OwnPostgres;
   broker: OwnBroker;
   smtp: TestSmtp;
+  instrument: SoakInstrument;
   databaseUrl: string;
   url: string;
   token: string;
@@ -31,10 +33,11 @@ export interface SoakEnvironment {
 
 export async function prepareEnvironment(clients: number): Promise<SoakEnvironment> {
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'firn-soak-'));
-  const [postgres, broker, smtp] = await Promise.all([
+  const [postgres, broker, smtp, instrument] = await Promise.all([
     startOwnPostgres(),
     startOwnBroker(),
     startTestSmtp(),
+    startSoakInstrument(workDir),
   ]);
   const databaseUrl = postgres.url;
   const token = await seedCatalog(databaseUrl, clients);
@@ -50,11 +53,13 @@ export async function prepareEnvironment(clients: number): Promise<SoakEnvironme
     FIRN_DATA_DIR: path.join(workDir, 'data'),
     FIRN_LOG_LEVEL: 'warn',
     FIRN_INGEST_REQUESTS_PER_SECOND: '0',
+    FIRN_INSTRUMENT_CATALOGUE: instrument.catalogueFile,
   };
   return {
     postgres,
     broker,
     smtp,
+    instrument,
     databaseUrl,
     url: `http://127.0.0.1:${port}`,
     token,
@@ -62,6 +67,7 @@ export async function prepareEnvironment(clients: number): Promise<SoakEnvironme
     workDir,
     async dispose() {
       await smtp.close();
+      await instrument.close();
       await broker.dispose();
       postgres.dispose();
     },

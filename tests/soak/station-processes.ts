@@ -2,15 +2,16 @@ import path from 'node:path';
 import fs from 'node:fs';
 import type { SoakEnvironment } from './soak-station';
 import { Supervisor } from './supervisor';
-import { RULE_COUNT, soakRule } from './workload';
+import { COMMAND_RULE_COUNT, INSTRUMENT, soakRules } from './workload';
 
 const WORKER_READY = (name: string) => new RegExp(`^Firn worker ${name} running`);
 export const NOTIFY_TO = 'desk@soak.example.org';
 
 /**
  * The station as a deployment runs it: the server alone (FIRN_IN_PROCESS_WORKERS=none) and each
- * worker as its own process, so a kill takes down one piece. Then the soak's rules and the
- * rule owner's preferences (a storm limit high enough that every alert is mailed).
+ * worker as its own process, so a kill takes down one piece. Then the soak's rules, the
+ * rule owner's preferences (a storm limit high enough that every alert is mailed) and the
+ * automation that lets the command rules' proposals run.
  */
 export async function startStationProcesses(
   environment: SoakEnvironment,
@@ -21,7 +22,7 @@ export async function startStationProcesses(
   console.error(`[soak] process logs in ${logDir}`);
   const supervisor = new Supervisor(environment.env, logDir);
   await supervisor.start({ name: 'server', args: ['start'], ready: /^Firn control room: / });
-  for (const name of ['relay', 'analyzer', 'notify']) {
+  for (const name of ['relay', 'analyzer', 'notify', 'operate']) {
     await supervisor.start({ name, args: ['worker', name], ready: WORKER_READY(name) });
   }
   const headers = { 'Content-Type': 'application/json', 'X-Firn-User': 'soak' };
@@ -31,13 +32,28 @@ export async function startStationProcesses(
     body: JSON.stringify({ channels: [], storm: { maxMessages: 1000, window: '1m' } }),
   });
   if (!prefs.ok) throw new Error(`preferences: ${prefs.status} ${await prefs.text()}`);
-  for (let k = 0; k < RULE_COUNT; k += 1) {
+  for (const rule of soakRules(clients, NOTIFY_TO)) {
     const res = await fetch(`${environment.url}/api/v1/rules`, {
       method: 'POST',
       headers,
-      body: JSON.stringify(soakRule(k, clients, NOTIFY_TO)),
+      body: JSON.stringify(rule),
     });
-    if (!res.ok) throw new Error(`rule soak-${k}: ${res.status} ${await res.text()}`);
+    if (!res.ok) throw new Error(`rule ${rule.id}: ${res.status} ${await res.text()}`);
+  }
+  // The desk's own user (no X-Firn-User: the local admin) lets the command rules'
+  // proposals run without approval; the rule owner, a scientist, may not.
+  for (let k = 0; k < COMMAND_RULE_COUNT; k += 1) {
+    const res = await fetch(`${environment.url}/api/v1/operations/automations`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        ruleId: `soak-cmd-${k}`,
+        instrument: INSTRUMENT,
+        command: 'pulse',
+        enabled: true,
+      }),
+    });
+    if (!res.ok) throw new Error(`automation soak-cmd-${k}: ${res.status} ${await res.text()}`);
   }
   return supervisor;
 }

@@ -4,8 +4,8 @@ import {
   DATASTREAMS_PER_CLIENT,
   datastreamKey,
   hundredthsAt,
-  RULE_COUNT,
-  soakRule,
+  INSTRUMENT,
+  soakRules,
   type Workload,
 } from './workload';
 
@@ -61,8 +61,7 @@ export async function checkAgainstBacktest(db: Database, workload: Workload, end
   const expectedJobs = new Set<string>();
   const mismatches: string[] = [];
   const byId = new Map(stored.rows.map((a) => [a.id, a]));
-  for (let k = 0; k < RULE_COUNT; k += 1) {
-    const rule = soakRule(k, workload.clients, 'soak@example.org');
+  for (const rule of soakRules(workload.clients, 'soak@example.org')) {
     const from = new Date(workload.startMs).toISOString();
     const to = new Date(endMs).toISOString();
     const result = await runBacktest(db, { rule, from, to });
@@ -112,4 +111,30 @@ export async function checkNotifications(db: Database, messages: readonly string
   );
   const twice = [...counts.values()].filter((n) => n > 1).length;
   return { sent: messages.length, distinct: counts.size, twice, succeededJobs: rows[0]?.n ?? 0 };
+}
+
+/**
+ * Every command the rules proposed ran at most once at the instrument: deliveries per id
+ * against the commands table. A command ends done, or failed when the operate worker died
+ * between recording `sent` and sending (never re-sent); none is left on its way.
+ */
+export async function checkCommands(db: Database, received: ReadonlyMap<string, number>) {
+  const { rows } = await db.query<{ id: string; state: string }>(
+    `SELECT id, state FROM commands WHERE instrument_id = $1`,
+    [INSTRUMENT],
+  );
+  const states = new Map(rows.map((r) => [r.id, r.state]));
+  const unfinished = rows.filter((r) => !['done', 'failed', 'timed_out'].includes(r.state));
+  const unknown = [...received.keys()].filter((id) => !states.has(id));
+  const notDone = [...received.keys()].filter((id) => states.get(id) !== 'done');
+  return {
+    commands: rows.length,
+    done: rows.filter((r) => r.state === 'done').length,
+    twice: [...received.values()].filter((n) => n > 1).length,
+    problems: [
+      ...unfinished.map((r) => `command ${r.id} left ${r.state}`),
+      ...unknown.map((id) => `instrument received unknown command ${id}`),
+      ...notDone.map((id) => `command ${id} delivered but recorded ${states.get(id) ?? '-'}`),
+    ],
+  };
 }

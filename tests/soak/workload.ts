@@ -6,6 +6,9 @@
 export const STATION = 'soak';
 export const DATASTREAMS_PER_CLIENT = 25;
 export const RULE_COUNT = 8;
+/** Rules that propose a command to the soak's instrument (run by the operate worker). */
+export const COMMAND_RULE_COUNT = 2;
+export const INSTRUMENT = `${STATION}.valve`;
 
 export interface Workload {
   clients: number;
@@ -60,4 +63,40 @@ export function soakRule(k: number, clients: number, notifyTo: string) {
       },
     ],
   };
+}
+
+/** A rule that proposes `pulse` to the soak's instrument; automation is enabled for it. */
+export function soakCommandRule(k: number, clients: number) {
+  const input = datastreamKey(k % clients, DATASTREAMS_PER_CLIENT - 1 - k);
+  return {
+    id: `soak-cmd-${k}`,
+    name: `Soak command rule ${k}: pulse while ${input} is above 28`,
+    owner: 'soak',
+    visibility: 'everyone',
+    severity: 'info',
+    scope: { x: input },
+    condition: { kind: 'threshold', of: 'x', compare: { op: 'above', value: 28 } },
+    noise: {
+      minDuration: '1s',
+      clear: { kind: 'threshold', of: 'x', compare: { op: 'below', value: 22 } },
+    },
+    lateness: '2s',
+    staleAfter: '1m',
+    horizon: '1h',
+    actions: [
+      {
+        queue: 'jobs.ood',
+        type: 'instrument-command',
+        params: { instrument: INSTRUMENT, command: 'pulse', params: {} },
+      },
+    ],
+  };
+}
+
+/** Every rule of the soak, notifying ones first. */
+export function soakRules(clients: number, notifyTo: string) {
+  const rules: ReturnType<typeof soakRule | typeof soakCommandRule>[] = [];
+  for (let k = 0; k < RULE_COUNT; k += 1) rules.push(soakRule(k, clients, notifyTo));
+  for (let k = 0; k < COMMAND_RULE_COUNT; k += 1) rules.push(soakCommandRule(k, clients));
+  return rules;
 }
