@@ -7,13 +7,14 @@
 // Ends with one line of JSON; exits 1 when a check fails.
 import { parseArgs } from 'node:util';
 import { openBus } from '../../infra/bus/open-bus';
+import type { Bus } from '../../infra/bus/types';
 import { openPostgres } from '../../infra/db/postgres';
 import { printResult } from '../support/station-process';
 import { describeFault, faultSchedule } from './fault-schedule';
 import { playFaults } from './faults';
 import { runLoad } from './run-load';
 import { prepareEnvironment } from './soak-station';
-import { startStationProcesses } from './station-processes';
+import { createSupervisor, startStationProcesses } from './station-processes';
 import {
   checkAgainstBacktest,
   checkCommands,
@@ -47,17 +48,27 @@ console.error(`[soak] ${minutes} min at ${rate} obs/s from ${clients} clients, s
 for (const fault of schedule) console.error(`[soak]   ${describeFault(fault)}`);
 
 const environment = await prepareEnvironment(clients);
-const supervisor = await startStationProcesses(environment, clients);
+const supervisor = createSupervisor(environment);
+// Whatever ends the run (a failed start, Ctrl-C), no server, broker or database stays behind.
+const cleanUp = async () => {
+  await supervisor.stopAll();
+  await environment.dispose();
+};
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
+}
 const db = openPostgres(environment.databaseUrl, 2);
-const bus = await openBus({
-  kafkaBrokers: [environment.broker.brokers],
-  db,
-  topicPrefix: 'soak.',
-  clientId: 'firn-soak',
-  log: () => undefined,
-});
+let bus: Bus | undefined;
 let failed: boolean;
 try {
+  await startStationProcesses(environment, clients, supervisor);
+  bus = await openBus({
+    kafkaBrokers: [environment.broker.brokers],
+    db,
+    topicPrefix: 'soak.',
+    clientId: 'firn-soak',
+    log: () => undefined,
+  });
   const startedAt = Date.now();
   const workload = workloadFor(rate, clients, startedAt);
   const faults = playFaults(schedule, startedAt, environment, supervisor);
@@ -113,9 +124,8 @@ try {
     ok: !failed,
   });
 } finally {
-  await bus.close().catch(() => undefined);
+  await bus?.close().catch(() => undefined);
   await db.close().catch(() => undefined);
-  await supervisor.stopAll();
-  await environment.dispose();
+  await cleanUp();
 }
 process.exit(failed ? 1 : 0);

@@ -13,14 +13,19 @@ export const NOTIFY_TO = 'desk@soak.example.org';
  * rule owner's preferences (a storm limit high enough that every alert is mailed) and the
  * automation that lets the command rules' proposals run.
  */
-export async function startStationProcesses(
-  environment: SoakEnvironment,
-  clients: number,
-): Promise<Supervisor> {
+/** The supervisor of the station's processes, logging to the work folder. */
+export function createSupervisor(environment: SoakEnvironment): Supervisor {
   const logDir = path.join(environment.workDir, 'logs');
   fs.mkdirSync(logDir, { recursive: true });
   console.error(`[soak] process logs in ${logDir}`);
-  const supervisor = new Supervisor(environment.env, logDir);
+  return new Supervisor(environment.env, logDir);
+}
+
+export async function startStationProcesses(
+  environment: SoakEnvironment,
+  clients: number,
+  supervisor: Supervisor,
+): Promise<void> {
   await supervisor.start({ name: 'server', args: ['start'], ready: /^Firn control room: / });
   for (const name of ['relay', 'analyzer', 'notify', 'operate']) {
     await supervisor.start({ name, args: ['worker', name], ready: WORKER_READY(name) });
@@ -55,5 +60,4 @@ export async function startStationProcesses(
     });
     if (!res.ok) throw new Error(`automation soak-cmd-${k}: ${res.status} ${await res.text()}`);
   }
-  return supervisor;
 }
