@@ -24,6 +24,8 @@ export type RiskClass = z.infer<typeof riskClassSchema>;
 
 export const commandStates = [
   'proposed',
+  /** Requested into a booked slot: waits for its time (approvals may be given meanwhile). */
+  'scheduled',
   'approved',
   'sent',
   'acknowledged',
@@ -179,6 +181,10 @@ export const auditActions = [
   'timed_out',
   'automation_changed',
   'staffed_changed',
+  /** Requested into a booked slot, to wait for its time. */
+  'scheduled',
+  /** Its time came: on to approval, or (approved in advance) to the interlocks and the queue. */
+  'released',
 ] as const;
 export const auditEntrySchema = z.object({
   id: z.number().int(),
@@ -212,6 +218,11 @@ export const commandRequestSchema = z.object({
   command: z.string().min(1).max(64),
   params: z.record(z.string(), z.unknown()).default({}),
   bookingId: z.string().min(1).max(120).optional(),
+  /**
+   * When to run: inside one of the requester's confirmed booking slots of the instrument.
+   * Absent: now (or, with bookingId, the slot's start). A future time makes it `scheduled`.
+   */
+  at: z.iso.datetime({ offset: true, error: 'at: an ISO 8601 time with offset' }).optional(),
   reason: z.string().max(2000).default(''),
 });
 export type CommandRequest = z.infer<typeof commandRequestSchema>;

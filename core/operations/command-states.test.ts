@@ -89,6 +89,20 @@ describe('checkApproval', () => {
     });
   });
 
+  it('takes approvals of a scheduled command in advance; its release goes on from there', () => {
+    const scheduled = { ...proposed(2), state: 'scheduled' as const };
+    expect(checkApproval(scheduled, { name: 'otto', role: 'operator' })).toEqual({
+      ok: true,
+      complete: false,
+    });
+    expect(checkApproval(scheduled, { name: 'sam', role: 'scientist' })).toMatchObject({
+      status: 403,
+    });
+    for (const to of ['proposed', 'approved', 'blocked', 'rejected', 'cancelled'] as const)
+      expect(canTransition('scheduled', to)).toBe(true);
+    expect(canTransition('scheduled', 'sent')).toBe(false);
+  });
+
   it('lets a scientist cancel only their own command, an operator any', () => {
     expect(mayCancel('sam', { name: 'sam', role: 'scientist' })).toBe(true);
     expect(mayCancel('sue', { name: 'sam', role: 'scientist' })).toBe(false);

@@ -4,6 +4,7 @@ import { allows, type Role } from '../auth/roles';
 /** Every allowed step of a command's life; anything else is refused. */
 const transitions: Record<CommandState, readonly CommandState[]> = {
   proposed: ['approved', 'rejected', 'blocked', 'cancelled'],
+  scheduled: ['proposed', 'approved', 'rejected', 'blocked', 'cancelled'],
   approved: ['sent', 'blocked', 'cancelled', 'failed'],
   sent: ['acknowledged', 'done', 'failed', 'timed_out'],
   acknowledged: ['done', 'failed', 'timed_out'],
@@ -42,7 +43,8 @@ export function checkApproval(
       reason: `only an operator may approve; ${user.name} is a ${user.role}`,
     };
   }
-  if (command.state !== 'proposed') {
+  // A scheduled command may be approved in advance; the approval counts when its time comes.
+  if (command.state !== 'proposed' && command.state !== 'scheduled') {
     return {
       ok: false,
       status: 409,

@@ -1,9 +1,11 @@
+import type { Booking } from '../../core/contracts/bookings';
 import type { CommandRequest, CommandState } from '../../core/contracts/operations';
 import { checkParams } from '../../core/operations/command-params';
 import { approvalsNeeded } from '../../core/operations/command-states';
+import { chooseSlot } from '../../core/operations/command-slot';
 import { commandOf } from '../../core/operations/instrument-catalogue';
 import type { Database, Queryable } from '../db/types';
-import { findBooking } from './booking-store';
+import { findBooking, listBookings } from './booking-store';
 import { findCommand } from './command-reads';
 import { insertCommand, type StoredCommand } from './command-store';
 import { evaluateInterlocks, recordTransition } from './command-transitions';
@@ -22,8 +24,9 @@ export type ProposalResult =
   | { ok: false; status: 400 | 404 | 409; error: string };
 
 /**
- * Records a requested or rule-proposed command as `proposed` with its audit entry, after
- * checking instrument, command, parameters and booking. The id makes it idempotent: the
+ * Records a requested or rule-proposed command as `proposed` (or `scheduled`, when it asks
+ * for a later time in a booked slot) with its audit entry, after checking instrument,
+ * command, parameters and the slot. The id makes it idempotent: the
  * same id again returns the stored command and records nothing.
  */
 export async function proposeCommand(
@@ -48,22 +51,18 @@ export async function proposeCommand(
   }
   const params = checkParams(spec, request.params);
   if (!params.ok) return { ok: false, status: 400, error: params.error };
-  let notBeforeMs: number | null = null;
-  if (request.bookingId) {
-    const booking = await findBooking(db, request.bookingId);
-    if (!booking)
-      return { ok: false, status: 404, error: `booking "${request.bookingId}" not found` };
-    if (booking.instrument !== request.instrument || booking.state !== 'confirmed') {
-      return {
-        ok: false,
-        status: 409,
-        error: `booking ${booking.id} is not a confirmed slot of ${request.instrument}`,
-      };
-    }
-    if (booking.endMs <= Date.now())
-      return { ok: false, status: 409, error: `booking ${booking.id} has ended` };
-    notBeforeMs = booking.startMs;
-  }
+  const slot = chooseSlot(
+    {
+      instrument: request.instrument,
+      atMs: request.at === undefined ? undefined : Date.parse(request.at),
+      bookingId: request.bookingId,
+      requester: { name: requester.name, isRule: requester.ruleId !== null },
+    },
+    await slotCandidates(db, request),
+    Date.now(),
+  );
+  if (!slot.ok) return slot;
+  const state = slot.scheduled ? 'scheduled' : 'proposed';
   await db.transaction(async (tx) => {
     const created = await insertCommand(tx, {
       id,
@@ -71,29 +70,50 @@ export async function proposeCommand(
       command: spec.name,
       params: params.params,
       risk: spec.risk,
-      state: 'proposed',
+      state,
       reason: null,
       requestedBy: requester.name,
       ruleId: requester.ruleId,
-      bookingId: request.bookingId ?? null,
-      notBeforeMs,
+      bookingId: slot.booking?.id ?? null,
+      notBeforeMs: slot.notBeforeMs,
       approvalsNeeded: approvalsNeeded(spec.risk),
       timeoutSeconds: spec.timeoutSeconds,
     });
     if (!created) return; // a concurrent request with the same id won
     await appendOperationsAudit(tx, {
-      action: requester.ruleId ? 'proposed' : 'requested',
+      action: slot.scheduled ? 'scheduled' : requester.ruleId ? 'proposed' : 'requested',
       actor: requester.name,
       role: requester.role,
       commandId: id,
       instrument: request.instrument,
       ruleId: requester.ruleId,
       params: params.params,
-      toState: 'proposed',
-      reason: request.reason || null,
+      toState: state,
+      reason: slot.scheduled
+        ? `for ${new Date(slot.notBeforeMs!).toISOString()} in booking ${slot.booking!.id}${request.reason ? `: ${request.reason}` : ''}`
+        : request.reason || null,
     });
   });
   return { ok: true, command: (await findCommand(db, id))!, created: true };
+}
+
+/** The bookings that may hold the command: the one named, and those around the asked time. */
+async function slotCandidates(
+  db: Queryable,
+  request: Pick<CommandRequest, 'instrument' | 'bookingId' | 'at'>,
+): Promise<Booking[]> {
+  const named = request.bookingId ? await findBooking(db, request.bookingId) : undefined;
+  const atMs = request.at === undefined ? undefined : Date.parse(request.at);
+  const around =
+    atMs === undefined
+      ? []
+      : await listBookings(db, {
+          instrument: request.instrument,
+          fromMs: atMs,
+          toMs: atMs + 1,
+          includeCancelled: false,
+        });
+  return named ? [named, ...around] : around;
 }
 
 /**

@@ -12,7 +12,7 @@ export interface NewCommand {
   command: string;
   params: Record<string, unknown>;
   risk: RiskClass;
-  state: 'proposed' | 'blocked';
+  state: 'proposed' | 'scheduled' | 'blocked';
   reason: string | null;
   requestedBy: string;
   ruleId: string | null;

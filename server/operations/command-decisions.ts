@@ -1,4 +1,3 @@
-import { deterministicId } from '../../core/contracts/jobs';
 import {
   approveRequestSchema,
   cancelRequestSchema,
@@ -8,8 +7,8 @@ import {
 import { checkApproval, mayCancel } from '../../core/operations/command-states';
 import type { Bus } from '../../infra/bus/types';
 import type { Database } from '../../infra/db/types';
-import { submitJob } from '../../infra/jobs/submit-job';
 import { completeApproval } from '../../infra/operations/command-proposals';
+import { publishRunJobs, recordRunJob } from '../../infra/operations/command-queue';
 import { findCommand } from '../../infra/operations/command-reads';
 import { addApproval } from '../../infra/operations/command-store';
 import { recordTransition } from '../../infra/operations/command-transitions';
@@ -35,7 +34,7 @@ export async function approveCommand(
   requireRole(user, 'operator', 'approve a command');
   const { comment } = parse(approveRequestSchema, body, 'send {"comment"}');
   if (!bus) throw new AppError(503, 'no_bus', 'this server has no bus to run commands on');
-  const state = await db.transaction(async (tx) => {
+  const { state, run } = await db.transaction(async (tx) => {
     const command = await findCommand(tx, id, true);
     if (!command) throw notFound(`command "${id}"`);
     const check = checkApproval(command, user);
@@ -51,28 +50,40 @@ export async function approveCommand(
       decision: 'approve',
       reason: comment,
     });
-    if (check.complete)
-      return completeApproval(tx, command, { name: user.name, role: user.role, reason: comment });
+    // A scheduled command keeps waiting for its time: the approval counts when it comes,
+    // and the interlocks are checked then (daylight, staffing are about that moment).
+    if (check.complete && command.state === 'proposed') {
+      const state = await completeApproval(tx, command, {
+        name: user.name,
+        role: user.role,
+        reason: comment,
+      });
+      // The run job is recorded with the approval, so it exists even when publishing fails.
+      const run = state === 'approved' ? await recordRunJob(tx, command, user.name) : null;
+      return { state, run };
+    }
+    const given = `approval ${command.approvals.length + 1} of ${command.approvalsNeeded}`;
+    const when =
+      command.state === 'scheduled'
+        ? ` in advance; it runs from ${command.notBefore}, interlocks checked then`
+        : '';
     await recordTransition(tx, command, {
-      from: ['proposed'],
-      to: 'proposed',
+      from: [command.state],
+      to: command.state,
       action: 'approved',
       actor: user.name,
       role: user.role,
-      reason: `approval ${command.approvals.length + 1} of ${command.approvalsNeeded}${comment ? `: ${comment}` : ''}`,
+      reason: `${given}${when}${comment ? `: ${comment}` : ''}`,
     });
-    return 'proposed' as const;
+    return { state: command.state, run: null };
   });
   const command = await commandOrNotFound(db, id);
   if (state === 'blocked')
     throw new AppError(409, 'interlock', `blocked by an interlock: ${command.reason}`);
-  if (state === 'approved') {
-    await submitJob(db, bus, deterministicId('run', id), {
-      queue: 'jobs.ood',
-      type: 'run-command',
-      params: { commandId: id },
-      origin: { user: user.name, ...(command.ruleId ? { ruleId: command.ruleId } : {}) },
-    });
+  if (run) {
+    // The bus being away does not undo the approval: the operate worker's sweep
+    // publishes the recorded job again.
+    await publishRunJobs(bus, [run]).catch(() => undefined);
   }
   return publicCommand(command);
 }
@@ -88,7 +99,7 @@ export async function rejectCommand(
   await db.transaction(async (tx) => {
     const command = await findCommand(tx, id, true);
     if (!command) throw notFound(`command "${id}"`);
-    if (command.state !== 'proposed') {
+    if (command.state !== 'proposed' && command.state !== 'scheduled') {
       throw new AppError(
         409,
         'conflict',
@@ -100,7 +111,7 @@ export async function rejectCommand(
     }
     await addApproval(tx, id, { by: user.name, role: user.role, decision: 'reject', reason });
     const step = {
-      from: ['proposed'] as const,
+      from: ['proposed', 'scheduled'] as const,
       to: 'rejected' as const,
       action: 'rejected' as const,
     };
@@ -128,7 +139,7 @@ export async function cancelCommand(
       );
     }
     const step = {
-      from: ['proposed', 'approved'] as const,
+      from: ['proposed', 'scheduled', 'approved'] as const,
       to: 'cancelled' as const,
       action: 'cancelled' as const,
     };

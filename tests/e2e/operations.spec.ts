@@ -105,13 +105,18 @@ test('a slot is booked in station time and an overlapping request is refused wit
   );
   await expect(ops.bookingRefusal).toContainText('overlaps booking');
   await expect(ops.bookingRefusal).toContainText('of local');
+  // A command scheduled into the slot waits for its time; in no slot it is refused, inline.
+  await ops.requestCommandAt('standby', await ops.weekDayInput(0, '21:00'));
+  await expect(ops.commandMade).toContainText('scheduled for');
+  await ops.requestCommandAt('standby', await ops.weekDayInput(2, '21:00'));
+  await expect(ops.commandRefusal).toContainText('has no confirmed booking slot');
   await ops.screenshotSection(testInfo, ops.bookings, 'operations-bookings');
 
   // Light theme too: the calendar must read in both.
   await page.getByTestId('theme-toggle').click();
   await expect(page.getByTestId('theme-toggle')).toHaveAttribute('data-theme-choice', 'light');
   await ops.screenshotSection(testInfo, ops.bookings, 'operations-bookings-light');
-  // The refused request is the browser's own 409 note; nothing else may be logged.
-  const expected = /status of 409 .*\/api\/v1\/bookings/;
+  // The refused requests are the browser's own 409 notes; nothing else may be logged.
+  const expected = /status of 409 .*\/api\/v1\/(bookings|operations\/commands)/;
   expect(consoleErrors.filter((e) => !expected.test(e))).toEqual([]);
 });

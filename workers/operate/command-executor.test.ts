@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../infra/db/types';
 import { completeApproval, proposeCommand } from '../../infra/operations/command-proposals';
 import { findCommand } from '../../infra/operations/command-reads';
+import { releaseDueCommands } from '../../infra/operations/command-release';
+import { addApproval } from '../../infra/operations/command-store';
 import { recordTransition } from '../../infra/operations/command-transitions';
 import { setStaffed } from '../../infra/operations/settings-store';
 import { backends } from '../../tests/support/backends';
@@ -47,6 +49,17 @@ describe('executeCommand (pglite, recording driver)', () => {
       ruleId: null,
     });
     if (!proposed.ok) throw new Error(proposed.error);
+    if (proposed.command.state === 'scheduled') {
+      // Approved in advance, then released at the slot's start (before the real clock gets there).
+      await addApproval(station.db, id, {
+        by: 'otto',
+        role: 'operator',
+        decision: 'approve',
+        reason: '',
+      });
+      await releaseDueCommands(station.db, Date.parse(proposed.command.notBefore!), 'test');
+      return id;
+    }
     const approver = { name: 'otto', role: 'operator', reason: '' };
     await station.db.transaction(async (tx) =>
       completeApproval(tx, (await findCommand(tx, id))!, approver, atMs),
@@ -135,6 +148,7 @@ describe('executeCommand (pglite, recording driver)', () => {
 
     await book('slot-cancelled', Date.now() + 60_000, Date.now() + 120_000);
     const late = await approve('set-exposure', { seconds: 9 }, 'slot-cancelled');
+    expect((await findCommand(station.db, late))?.state).toBe('approved');
     await station.db.query(`UPDATE bookings SET state = 'cancelled' WHERE id = 'slot-cancelled'`);
     expect(await executeCommand(deps(station.db), late)).toBe('blocked');
     expect((await findCommand(station.db, late))?.reason).toBe(

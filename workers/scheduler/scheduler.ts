@@ -1,6 +1,7 @@
 import type { Bus } from '../../infra/bus/types';
 import type { Database } from '../../infra/db/types';
 import type { Logger } from '../../infra/logger';
+import { PeriodicRounds } from '../runner/periodic-rounds';
 import { publishPendingJobs } from '../../infra/schedules/queue-occurrence';
 import { fireDueSchedules } from './fire-due';
 
@@ -21,22 +22,22 @@ export interface SchedulerOptions {
  * one database (one per desk): job ids derive from the occurrence, so nothing fires twice.
  */
 export class Scheduler {
-  private timer: NodeJS.Timeout | undefined;
-  private round: Promise<void> = Promise.resolve();
-  private running = false;
+  private readonly rounds: PeriodicRounds;
 
-  constructor(private readonly options: SchedulerOptions) {}
-
-  start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.schedule(0);
+  constructor(private readonly options: SchedulerOptions) {
+    this.rounds = new PeriodicRounds(
+      () => this.tick(),
+      options.intervalMs ?? DEFAULT_INTERVAL_MS,
+      (error) => options.logger.warn({ err: error }, 'scheduler round failed'),
+    );
   }
 
-  async stop(): Promise<void> {
-    this.running = false;
-    clearTimeout(this.timer);
-    await this.round;
+  start(): void {
+    this.rounds.start();
+  }
+
+  stop(): Promise<void> {
+    return this.rounds.stop();
   }
 
   /** One round: fire what is due, publish what is recorded. Exposed for tests. */
@@ -46,16 +47,5 @@ export class Scheduler {
     if (fired.length > 0) logger.info({ jobs: fired }, `scheduler: ${fired.length} job(s) due`);
     await publishPendingJobs(db, bus);
     return fired;
-  }
-
-  private schedule(delayMs: number): void {
-    this.timer = setTimeout(() => {
-      this.round = this.tick()
-        .then(() => undefined)
-        .catch((error: Error) => this.options.logger.warn({ err: error }, 'scheduler round failed'))
-        .finally(() => {
-          if (this.running) this.schedule(this.options.intervalMs ?? DEFAULT_INTERVAL_MS);
-        });
-    }, delayMs);
   }
 }

@@ -9,6 +9,7 @@ import { sql as schedules } from './008_schedules';
 import { sql as users } from './009_users';
 import { sql as operations } from './010_operations';
 import { sql as bookings } from './011_bookings';
+import { sql as commandSchedule } from './012_command_schedule';
 
 export interface Migration {
   id: number;
@@ -29,4 +30,5 @@ export const migrations: Migration[] = [
   { id: 9, name: 'users', sql: users },
   { id: 10, name: 'operations', sql: operations },
   { id: 11, name: 'bookings', sql: bookings },
+  { id: 12, name: 'command_schedule', sql: commandSchedule },
 ];

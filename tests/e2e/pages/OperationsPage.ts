@@ -12,6 +12,8 @@ export class OperationsPage extends ControlRoom {
   readonly auditExport: Locator;
   readonly bookingRefusal: Locator;
   readonly bookingConfirmed: Locator;
+  readonly commandMade: Locator;
+  readonly commandRefusal: Locator;
 
   constructor(page: Page) {
     super(page);
@@ -23,6 +25,8 @@ export class OperationsPage extends ControlRoom {
     this.auditExport = page.getByTestId('ops-audit-export');
     this.bookingRefusal = page.getByTestId('ops-booking-refusal');
     this.bookingConfirmed = page.getByTestId('ops-booking-confirmed');
+    this.commandMade = page.getByTestId('ops-request-made');
+    this.commandRefusal = page.getByTestId('ops-request-refusal');
   }
 
   async goto(): Promise<void> {
@@ -69,6 +73,14 @@ export class OperationsPage extends ControlRoom {
   async weekDayInput(day: number, time: string): Promise<string> {
     const date = await this.page.getByTestId(`ops-day-${day}`).getAttribute('data-date');
     return `${date ?? ''}T${time}`;
+  }
+
+  /** Requests a parameterless command for a time (station time) in a booked slot. */
+  async requestCommandAt(command: string, at: string): Promise<void> {
+    await this.page.getByTestId('ops-request-command').selectOption(command);
+    await this.page.getByTestId('ops-request-when-slot').check();
+    await this.page.getByTestId('ops-request-at').fill(at);
+    await this.page.getByTestId('ops-request-submit').click();
   }
 
   /** Fills the booking form in station time (`YYYY-MM-DDTHH:mm`) and submits it. */

@@ -10,6 +10,7 @@ import {
 } from './alertFormat';
 import { useAlerts } from './alertsStore';
 import { hashOfAlert } from './alertSelection';
+import { useCan } from '../session/useCan';
 
 /** One alert: what, when and its values; acknowledge with a comment, shelve or unshelve. */
 export function AlertRow({ alert, now }: { alert: Alert; now: number }) {
@@ -18,6 +19,8 @@ export function AlertRow({ alert, now }: { alert: Alert; now: number }) {
   const error = useAlerts((s) => s.actionErrors[alert.id] ?? null);
   const shelved = isShelved(alert, now);
   const tid = (part: string) => `alert-${part}-${alert.id}`;
+  // Acknowledging and shelving need the scientist role (the route table's); viewers see why.
+  const can = useCan('scientist');
 
   const acknowledge = async () => {
     if (await useAlerts.getState().acknowledge(alert.id, comment.trim())) setComment('');
@@ -65,7 +68,8 @@ export function AlertRow({ alert, now }: { alert: Alert; now: number }) {
             <button
               type="button"
               className="button"
-              disabled={busy || comment.trim() === ''}
+              disabled={!can.allowed || busy || comment.trim() === ''}
+              title={can.reason}
               onClick={() => void acknowledge()}
               data-testid={tid('ack')}
             >
@@ -82,7 +86,8 @@ export function AlertRow({ alert, now }: { alert: Alert; now: number }) {
               <button
                 type="button"
                 className="button"
-                disabled={busy}
+                disabled={!can.allowed || busy}
+                title={can.reason}
                 onClick={() => void useAlerts.getState().shelve(alert.id, null)}
                 data-testid={tid('unshelve')}
               >
@@ -95,7 +100,8 @@ export function AlertRow({ alert, now }: { alert: Alert; now: number }) {
                 key={d}
                 type="button"
                 className="button"
-                disabled={busy}
+                disabled={!can.allowed || busy}
+                title={can.reason}
                 onClick={() => void useAlerts.getState().shelve(alert.id, d)}
                 data-testid={tid(`shelve-${d}`)}
               >

@@ -1,5 +1,6 @@
 import { ErrorNote, Loading } from '../../shell/PageState';
 import { JobDeliveries } from '../alerts/JobDeliveries';
+import { useCan } from '../session/useCan';
 import { FootprintView } from './FootprintView';
 import { JobLiveLink } from './JobLiveLink';
 import { cancellable, originOf, useJobs } from './jobsStore';
@@ -7,6 +8,7 @@ import { cancellable, originOf, useJobs } from './jobsStore';
 /** One job: state, progress, error, result and its log; Cancel while it can be stopped. */
 export function JobDetailPanel() {
   const { selectedId, detail, detailError, cancelError } = useJobs();
+  const can = useCan('scientist'); // cancelling is the scientist's (route table); viewers see why
   if (selectedId === null) {
     return <p className="muted">Choose a job to see its log.</p>;
   }
@@ -44,6 +46,8 @@ export function JobDetailPanel() {
         <button
           type="button"
           className="button button--danger"
+          disabled={!can.allowed}
+          title={can.reason}
           onClick={() => void useJobs.getState().cancel(job.id)}
           data-testid="job-cancel"
         >

@@ -12,6 +12,7 @@ vi.mock('./operationsApi', () => ({
   fetchInstruments: vi.fn(),
   fetchCommands: vi.fn(),
   fetchCommandDetail: vi.fn(),
+  requestCommand: vi.fn(),
   approveCommand: vi.fn(),
   rejectCommand: vi.fn(),
   auditCsvUrl: () => '/api/v1/operations/audit.csv',

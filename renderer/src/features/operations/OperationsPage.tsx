@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { ErrorNote, Loading } from '../../shell/PageState';
 import { BookingCalendar } from './BookingCalendar';
 import { CommandHistory } from './CommandHistory';
+import { CommandRequestForm } from './CommandRequestForm';
 import { InstrumentStates } from './InstrumentStates';
 import { PendingApprovals } from './PendingApprovals';
 import { useOperations } from './operationsStore';
@@ -40,6 +41,7 @@ export function OperationsPage() {
         ) : status === 'ready' ? (
           <div className="ops-layout">
             <PendingApprovals />
+            <CommandRequestForm />
             <InstrumentStates now={now} />
             <CommandHistory />
             <BookingCalendar />

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Command } from '../../../../core/contracts/operations';
 import { Empty } from '../../shell/PageState';
+import { useCan } from '../session/useCan';
 import {
   describeInterlock,
   formatParams,
@@ -43,6 +44,8 @@ function PendingCommand({ command }: { command: Command }) {
     if (await useOperations.getState().decide(command.id, decision, reason.trim())) setReason('');
   };
   const given = approvalsGiven(command);
+  // Only operators decide; others see why the buttons are off (the server refuses anyway).
+  const can = useCan('operator');
 
   return (
     <li
@@ -84,6 +87,9 @@ function PendingCommand({ command }: { command: Command }) {
             <dt>Booked slot</dt>
             <dd data-testid={tid('slot')}>
               {command.bookingId ?? '—'}, runs from {formatUtcSecond(command.notBefore)}
+              {command.state === 'scheduled' && (
+                <span className="muted"> — scheduled: an approval now counts at that time</span>
+              )}
             </dd>
           </>
         )}
@@ -103,7 +109,8 @@ function PendingCommand({ command }: { command: Command }) {
           <button
             type="submit"
             className="button button--primary"
-            disabled={busy || reason.trim() === ''}
+            disabled={!can.allowed || busy || reason.trim() === ''}
+            title={can.reason}
             onClick={() => void decide('approve')}
             data-testid={tid('approve')}
           >
@@ -112,7 +119,8 @@ function PendingCommand({ command }: { command: Command }) {
           <button
             type="button"
             className="button button--danger"
-            disabled={busy || reason.trim() === ''}
+            disabled={!can.allowed || busy || reason.trim() === ''}
+            title={can.reason}
             onClick={() => void decide('reject')}
             data-testid={tid('reject')}
           >

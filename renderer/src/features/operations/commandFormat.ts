@@ -15,6 +15,7 @@ export const RISK_LABEL: Record<RiskClass, string> = {
 /** Icons next to words, so a state reads without colour. */
 export const STATE_ICON: Record<string, string> = {
   proposed: '◷',
+  scheduled: '⏲',
   approved: '✓',
   sent: '→',
   acknowledged: '↩',
@@ -28,6 +29,7 @@ export const STATE_ICON: Record<string, string> = {
 
 export const STATE_TONE: Record<string, 'ok' | 'warn' | 'bad' | 'unknown'> = {
   proposed: 'warn',
+  scheduled: 'unknown',
   approved: 'unknown',
   sent: 'unknown',
   acknowledged: 'unknown',

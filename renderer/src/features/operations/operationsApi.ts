@@ -1,9 +1,16 @@
 import { bookingRoutes, type Booking } from '../../../../core/contracts/bookings';
 import { routePath, routes } from '../../../../core/contracts/http';
-import type { Command, CommandDetail, InstrumentView } from '../../../../core/contracts/operations';
+import type {
+  Command,
+  CommandDetail,
+  CommandRequest,
+  InstrumentView,
+} from '../../../../core/contracts/operations';
 import { getJson, sendJson } from '../../api/client';
 
 // The console's calls: operations (instruments, commands, audit) and the booking calendar.
+
+export type CommandRequestBody = Omit<CommandRequest, 'reason'> & { reason?: string };
 
 export async function fetchInstruments(signal?: AbortSignal): Promise<InstrumentView[]> {
   const path = routePath('operationsInstruments');
@@ -17,6 +24,11 @@ export async function fetchCommands(signal?: AbortSignal): Promise<Command[]> {
 
 export function fetchCommandDetail(id: string, signal?: AbortSignal): Promise<CommandDetail> {
   return getJson(routePath('operationsCommand', { id }), routes.operationsCommand.response, signal);
+}
+
+/** Asks for a command, now or (with `at`) in one of the requester's booked slots. */
+export function requestCommand(request: CommandRequestBody): Promise<Command> {
+  return sendJson('POST', routePath('requestCommand'), request, routes.requestCommand.response);
 }
 
 export function approveCommand(id: string, comment: string): Promise<Command> {

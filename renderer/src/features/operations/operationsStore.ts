@@ -9,8 +9,14 @@ import {
   rejectCommand,
 } from './operationsApi';
 
-/** Waiting for an operator: proposed and not yet approved often enough. */
-export function isPending(command: Pick<Command, 'state'>): boolean {
+/**
+ * Waiting for an operator: proposed, or scheduled into a slot and not yet approved often
+ * enough (an approval in advance counts when its time comes).
+ */
+export function isPending(
+  command: Pick<Command, 'state' | 'approvals' | 'approvalsNeeded'>,
+): boolean {
+  if (command.state === 'scheduled') return approvalsGiven(command) < command.approvalsNeeded;
   return command.state === 'proposed';
 }
 
