@@ -44,6 +44,8 @@ export default tseslint.config(
       '.firn',
       '.cache',
       'scripts/**',
+      // electron-builder's output (electron-builder.yml): packaged copies of the sources.
+      'release',
     ],
   },
   js.configs.recommended,

@@ -22,11 +22,34 @@ describe('Electron window security', () => {
     });
   });
 
-  it('creates windows only with those preferences', () => {
-    const main = fs.readFileSync(new URL('./main.ts', import.meta.url), 'utf8');
-    const windows = main.match(/new BrowserWindow\(\{[\s\S]*?\}\);/g) ?? [];
-    expect(windows.length).toBeGreaterThan(0);
-    for (const window of windows) expect(window).toMatch(/webPreferences: secureWebPreferences\(/);
+  it('creates windows only with those preferences, in every file of the shell', () => {
+    const sources = fs
+      .readdirSync(new URL('.', import.meta.url))
+      .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'));
+    expect(sources).toContain('main.ts');
+    let windows = 0;
+    for (const name of sources) {
+      const source = fs.readFileSync(new URL(`./${name}`, import.meta.url), 'utf8');
+      // Every construction, whatever its form, and every options object given to one.
+      const constructions = source.match(/new BrowserWindow\b/g) ?? [];
+      const literal = source.match(/new BrowserWindow\(\{[\s\S]*?\n {0,4}\}\);/g) ?? [];
+      expect(literal.length, name).toBe(constructions.length);
+      for (const window of literal) {
+        expect(window, name).toMatch(/webPreferences: secureWebPreferences\(/);
+        // Nothing after the secure preferences may override them.
+        expect(window, name).not.toMatch(/webPreferences: \{/);
+      }
+      windows += literal.length;
+    }
+    expect(windows).toBeGreaterThan(0);
+  });
+
+  it('lets the page reach only the bridge of the IPC contract', () => {
+    const preload = fs.readFileSync(new URL('./preload.ts', import.meta.url), 'utf8');
+    expect(preload.match(/exposeInMainWorld\(/g)).toHaveLength(1);
+    expect(preload).toMatch(/exposeInMainWorld\('firnDesktop', bridge\)/);
+    // Messages from main are checked against the contract before they touch the page.
+    expect(preload).toMatch(/ipcEvents\['firn:open-route'\]\.safeParse\(raw\)/);
   });
 
   it('has a strict CSP: own origin only, no inline or eval script, no objects, no framing', () => {

@@ -9,12 +9,13 @@ export interface Station {
 
 /**
  * Starts the control room server as a child process: Electron's own binary run as plain
- * Node.js, the same `firn start` that browser mode uses. Resolves with its URL.
+ * Node.js, the same `firn start` that browser mode uses. Resolves with its URL. `env` is
+ * added to this process's environment (e.g. FIRN_DATA_DIR).
  */
-export function startStation(appRoot: string): Promise<Station> {
+export function startStation(appRoot: string, env: NodeJS.ProcessEnv = {}): Promise<Station> {
   const child = spawn(process.execPath, [path.join(appRoot, 'bin', 'firn.js'), 'start'], {
     cwd: appRoot,
-    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+    env: { ...process.env, ...env, ELECTRON_RUN_AS_NODE: '1' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const lines = readline.createInterface({ input: child.stdout! });
