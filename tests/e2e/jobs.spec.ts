@@ -51,6 +51,11 @@ test('a job submitted by hand is listed, shows its detail and is cancelled', asy
     await expect(jobs.row(id)).toContainText('user clara');
     await jobs.openJob(id);
     await expect(jobs.detail).toHaveAttribute('data-state', /queued|running/);
+    // The chosen job is in the address: a reload (or a link from an alert) opens it again.
+    await expect(page).toHaveURL(new RegExp(`#/jobs/${id}$`));
+    await page.reload();
+    await expect(jobs.detail).toHaveAttribute('data-state', /queued|running/);
+    await expect(jobs.row(id)).toHaveAttribute('aria-selected', 'true');
     await jobs.screenshot(testInfo, 'jobs');
 
     await jobs.cancel.click();

@@ -46,6 +46,17 @@ test('a rule made in the form is backtested, enabled, and its alert acknowledged
   await expect(rules.backtestCount).toHaveText('2');
   await expect(rules.backtestWindows).toHaveCount(2);
   await expect(rules.backtestWindows.first()).toContainText('2017-07-01 12:20 UTC');
+  // Drawn before enabling: the input's history and the two alert windows on one time axis.
+  await expect(rules.backtestPlot).toHaveAttribute('data-phase', /ready|error/);
+  const drawn = await rules.backtestPlot.getAttribute('data-phase');
+  expect(drawn, await rules.backtestPlot.innerText()).toBe('ready');
+  await expect(rules.backtestPlot).toHaveAttribute('data-inputs', '1');
+  await expect(rules.backtestPlot).toHaveAttribute('data-alerts', '2');
+  // The input's line and one bar trace for the critical windows, as plotly drew them.
+  await expect(rules.backtestTraces).toHaveCount(2);
+  await expect(rules.backtestShading).toHaveCount(2);
+  await rules.backtestPlot.scrollIntoViewIfNeeded();
+  await rules.screenshot(testInfo, 'rules-backtest');
 
   await rules.create();
   await expect(rules.notice).toContainText(`created ${RULE.id}`);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { ApiError, getJson, sendJson } from './client';
+import { ApiError, getJson, onUnauthorized, sendJson } from './client';
 import { USER_STORAGE_KEY, readUserName } from './user';
 
 function answer(status: number, body: unknown) {
@@ -40,5 +40,20 @@ describe('the API client', () => {
     const call = sendJson('PUT', '/api/v1/rules/x', {}, null);
     await expect(call).rejects.toBeInstanceOf(ApiError);
     await expect(call).rejects.toMatchObject({ status: 400, message, code: 'bad_request' });
+  });
+
+  it('tells its listeners of every 401, from reads and writes, until they unsubscribe', async () => {
+    const heard = vi.fn();
+    const stop = onUnauthorized(heard);
+    vi.stubGlobal('fetch', answer(401, { error: { code: 'unauthorized', message: 'sign in' } }));
+    await expect(getJson('/api/x', z.unknown())).rejects.toMatchObject({ status: 401 });
+    await expect(sendJson('POST', '/api/y', {}, null)).rejects.toMatchObject({ status: 401 });
+    vi.stubGlobal('fetch', answer(403, { error: { code: 'forbidden', message: 'no' } }));
+    await expect(sendJson('POST', '/api/y', {}, null)).rejects.toMatchObject({ status: 403 });
+    expect(heard).toHaveBeenCalledTimes(2);
+    stop();
+    vi.stubGlobal('fetch', answer(401, {}));
+    await expect(getJson('/api/x', z.unknown())).rejects.toBeInstanceOf(ApiError);
+    expect(heard).toHaveBeenCalledTimes(2);
   });
 });

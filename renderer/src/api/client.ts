@@ -14,6 +14,24 @@ export class ApiError extends Error {
   }
 }
 
+type UnauthorizedListener = () => void;
+const unauthorizedListeners = new Set<UnauthorizedListener>();
+
+/**
+ * Calls `listener` whenever the server answers 401: in required mode the session has
+ * ended (expired, revoked, signed out elsewhere), and the app must ask to sign in at once
+ * rather than fail page by page until a reload. Returns the unsubscribe.
+ */
+export function onUnauthorized(listener: UnauthorizedListener): () => void {
+  unauthorizedListeners.add(listener);
+  return () => unauthorizedListeners.delete(listener);
+}
+
+/** Every API call of the renderer passes its answer's status here. */
+export function noteStatus(status: number): void {
+  if (status === 401) unauthorizedListeners.forEach((listener) => listener());
+}
+
 /**
  * GET a same-origin JSON resource and validate it with the contract's zod schema, so a
  * server that drifted from the contract fails loudly here rather than deep in a chart.
@@ -31,6 +49,7 @@ export async function getJson<S extends z.ZodType>(
     if (isAbort(error)) throw error;
     throw new ApiError(`server unreachable (${path})`, 0);
   }
+  noteStatus(response.status);
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok && bodyOnError) {
     // Some answers are meaningful with an error status (health says 503 when degraded).
@@ -79,6 +98,7 @@ export async function sendJson<S extends z.ZodType>(
   } catch {
     throw new ApiError(`server unreachable (${path})`, 0);
   }
+  noteStatus(response.status);
   const text = await response.text();
   let json: unknown;
   try {

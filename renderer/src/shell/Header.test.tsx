@@ -3,6 +3,7 @@ import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { resetConnection, useConnection } from '../state/connection';
 import { Header } from './Header';
+import { Nav } from './Nav';
 
 describe('Header', () => {
   beforeEach(() => resetConnection());
@@ -39,5 +40,16 @@ describe('Header', () => {
     render(<Header />);
     expect(screen.getByTestId('live-status').textContent).toMatch(/retry in [34] s · attempt 3/);
     expect(screen.getByTestId('health-server').textContent).toContain('unreachable');
+  });
+
+  it('links each page once: the page navigation has the Live link, the header no copy', () => {
+    render(
+      <>
+        <Header />
+        <Nav />
+      </>,
+    );
+    expect(screen.getAllByRole('link', { name: 'Live' })).toHaveLength(1);
+    expect(screen.getByTestId('nav-link-live')).toBeTruthy();
   });
 });

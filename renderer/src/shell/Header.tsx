@@ -3,7 +3,10 @@ import { HealthPanel } from './HealthPanel';
 import { LiveStatus } from './LiveStatus';
 import { ThemeToggle } from './ThemeToggle';
 
-/** Product, view tabs, and what an operator checks first: is data flowing, is the station healthy. */
+/**
+ * Product and what an operator checks first: is data flowing, is the station healthy. The
+ * page links are the Nav's alone (a second Live link here was a leftover of the one-page app).
+ */
 export function Header() {
   return (
     <header className="app-header" data-testid="app-header">
@@ -14,11 +17,6 @@ export function Header() {
         <span className="brand-name">Firn</span>
         <span className="brand-sub">control room</span>
       </div>
-      <nav className="tabs" aria-label="Views">
-        <a className="tab" href="#/live" aria-current="page" data-testid="nav-live">
-          Live
-        </a>
-      </nav>
       <div className="header-status">
         <LiveStatus />
         <span className="header-divider" aria-hidden="true" />

@@ -20,6 +20,11 @@ export class RulesPage extends ControlRoom {
   readonly notice: Locator;
   readonly backtestCount: Locator;
   readonly backtestWindows: Locator;
+  /** The figure of the last backtest: the inputs' history with the alerts shaded over it. */
+  readonly backtestPlot: Locator;
+  /** plotly's own drawing of that figure: one group per trace, one path per shaded window. */
+  readonly backtestTraces: Locator;
+  readonly backtestShading: Locator;
 
   constructor(page: Page) {
     super(page);
@@ -29,6 +34,9 @@ export class RulesPage extends ControlRoom {
     this.notice = page.getByTestId('rule-editor-notice');
     this.backtestCount = page.getByTestId('backtest-count');
     this.backtestWindows = page.getByTestId('backtest-window');
+    this.backtestPlot = page.getByTestId('backtest-plot');
+    this.backtestTraces = this.backtestPlot.locator('.scatterlayer .trace');
+    this.backtestShading = this.backtestPlot.locator('.shapelayer path');
   }
 
   async goto(): Promise<void> {

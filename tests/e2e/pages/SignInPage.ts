@@ -30,6 +30,26 @@ export class SignInPage extends ControlRoom {
     await this.page.getByTestId('sign-in-submit').click();
   }
 
+  /**
+   * The name field's colours, and what the theme's variables resolve to on the page now:
+   * the fields of the sign-in screen must look like those of every other form.
+   */
+  async fieldColours(): Promise<{ field: string[]; theme: string[] }> {
+    return this.page.getByTestId('sign-in-name').evaluate((field) => {
+      const probe = document.createElement('div');
+      probe.style.backgroundColor = 'var(--panel-raised)';
+      probe.style.color = 'var(--text)';
+      document.body.append(probe);
+      const colours = (element: Element) => {
+        const style = getComputedStyle(element);
+        return [style.backgroundColor, style.color];
+      };
+      const theme = colours(probe);
+      probe.remove();
+      return { field: colours(field), theme };
+    });
+  }
+
   async signOut(): Promise<void> {
     await this.signOutButton.click();
     await expect(this.screen).toBeVisible();

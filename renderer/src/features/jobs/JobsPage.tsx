@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { Empty, ErrorNote, Loading } from '../../shell/PageState';
 import { useCatalog } from '../../state/catalog';
+import { useRoute } from '../../state/route';
+import { useCan } from '../session/useCan';
 import { JobDetailPanel } from './JobDetailPanel';
 import { cancellable, originOf, useJobs } from './jobsStore';
 import { TrajectoryForm } from './TrajectoryForm';
@@ -32,10 +34,17 @@ function openTrajectoryForm(): void {
 export function JobsPage() {
   const { status, error, jobs, selectedId, detail } = useJobs();
   const formOpen = useTrajectoryForm((s) => s.open);
+  const canRun = useCan('scientist'); // running a job is the scientist's (route table)
   const following = detail !== null && cancellable(detail.job);
+  // The address names the chosen job (`#/jobs/<id>`): links from alerts and schedules open
+  // it, on load and on every hash change, and back/forward move between jobs.
+  const routed = useRoute((s) => (s.page === 'jobs' ? s.detail : null));
   useEffect(() => {
     void useJobs.getState().load();
   }, []);
+  useEffect(() => {
+    void useJobs.getState().open(routed);
+  }, [routed]);
   useEffect(() => {
     const timer = setInterval(
       () => void useJobs.getState().load(),
@@ -61,6 +70,8 @@ export function JobsPage() {
             type="button"
             className="button"
             aria-expanded={formOpen}
+            disabled={!canRun.allowed}
+            title={canRun.reason}
             onClick={() => (formOpen ? useTrajectoryForm.getState().hide() : openTrajectoryForm())}
             data-testid="trajectory-open"
           >
@@ -100,7 +111,7 @@ export function JobsPage() {
                     <button
                       type="button"
                       className="link-button mono"
-                      onClick={() => void useJobs.getState().open(job.id)}
+                      onClick={() => useRoute.getState().navigate('jobs', job.id)}
                       data-testid={`job-open-${job.id}`}
                     >
                       {job.id}

@@ -1,6 +1,6 @@
 import { errorResponseSchema, routePath, routes } from '../../../../core/contracts/http';
 import type { SimulationResult } from '../../../../core/contracts/simulation-result';
-import { ApiError, getJson, requestHeaders } from '../../api/client';
+import { ApiError, getJson, noteStatus, requestHeaders } from '../../api/client';
 
 // The jobs feature's own calls: a job's result file, and a job by hand with an
 // Idempotency-Key (the shared sendJson sends no extra headers).
@@ -34,6 +34,7 @@ export async function submitJob(
   } catch {
     throw new ApiError(`server unreachable (${path})`, 0);
   }
+  noteStatus(response.status);
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const error = errorResponseSchema.safeParse(body);

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { errorMessage } from '../../api/client';
 import { useCatalog } from '../../state/catalog';
+import { useRoute } from '../../state/route';
 import { useJobs } from './jobsStore';
 import { submitJob } from './jobsApi';
 import { DRAFT_DEFAULTS, draftToRequest, type TrajectoryDraft } from './trajectoryDraft';
@@ -46,7 +47,8 @@ export const useTrajectoryForm = create<TrajectoryFormState>()((set, get) => ({
       const { id } = await submitJob(checked.request, get().idempotencyKey);
       set({ open: false, submitting: false, idempotencyKey: newKey() });
       await useJobs.getState().load();
-      await useJobs.getState().open(id);
+      // The Jobs page opens the job the address names.
+      useRoute.getState().navigate('jobs', id);
     } catch (error) {
       set({ submitting: false, serverError: errorMessage(error) });
     }

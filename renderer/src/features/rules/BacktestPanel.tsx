@@ -1,10 +1,14 @@
 import { formatUtc } from '../../format';
+import { BacktestPlot } from './BacktestPlot';
 import { useBacktest } from './backtestStore';
 import { useRules } from './rulesStore';
 
-/** Runs the rule in the editor over stored data and lists the alert windows it would raise. */
+/**
+ * Runs the rule in the editor over stored data: the alert windows it would raise, drawn
+ * over its inputs' history and listed.
+ */
 export function BacktestPanel() {
-  const { from, to, status, error, windows, observations } = useBacktest();
+  const { from, to, status, error, windows, observations, ranRange, history } = useBacktest();
   const text = useRules((s) => s.text);
   const backtest = useBacktest.getState();
   return (
@@ -50,6 +54,9 @@ export function BacktestPanel() {
             <strong data-testid="backtest-count">{windows.length}</strong>{' '}
             {windows.length === 1 ? 'alert' : 'alerts'} over {observations} observations
           </p>
+          {ranRange !== null && (
+            <BacktestPlot history={history} windows={windows} range={ranRange} />
+          )}
           {windows.length > 0 && (
             <ol className="window-list" data-testid="backtest-windows">
               {windows.map((w) => (

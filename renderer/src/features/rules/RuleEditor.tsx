@@ -1,4 +1,4 @@
-import { useUser } from '../../state/user';
+import { useActingUser } from '../session/actingUser';
 import { RuleForm } from './RuleForm';
 import { documentOf, draftOf, emptyDraft, parseDocument } from './ruleDraft';
 import { pretty, useRules } from './rulesStore';
@@ -6,7 +6,7 @@ import { pretty, useRules } from './rulesStore';
 /** The rule in the editor: the form for the common case and the whole JSON document. */
 export function RuleEditor() {
   const { selectedId, text, editorError, notice, busy } = useRules();
-  const owner = useUser((s) => s.name);
+  const owner = useActingUser();
   const parsed = parseDocument(text);
   const base = parsed.ok ? parsed.document : {};
   const draft = text.trim() === '' ? emptyDraft : parsed.ok ? draftOf(parsed.document) : null;

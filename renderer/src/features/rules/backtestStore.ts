@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { errorMessage } from '../../api/client';
 import { backtestRule } from '../../api/controlRoom';
+import { inputsOf, loadInputHistory, type InputHistory } from './backtestHistory';
 import { parseDocument } from './ruleDraft';
 
 /** One alert window of a backtest, read from the engine's alert records. */
@@ -39,6 +40,9 @@ export interface BacktestState {
   error: string | null;
   windows: AlertWindow[];
   observations: number;
+  /** The range of the last run (epoch ms) and its inputs' history, drawn under the alerts. */
+  ranRange: { from: number; to: number } | null;
+  history: InputHistory[];
   setRange(range: { from?: string; to?: string }): void;
   run(text: string): Promise<void>;
   reset(): void;
@@ -52,16 +56,30 @@ export const useBacktest = create<BacktestState>()((set, get) => ({
   error: null,
   windows: [],
   observations: 0,
+  ranRange: null,
+  history: [],
   setRange: (range) => set(range),
-  reset: () => set({ status: 'idle', error: null, windows: [], observations: 0 }),
+  reset: () =>
+    set({ status: 'idle', error: null, windows: [], observations: 0, ranRange: null, history: [] }),
   async run(text) {
     const parsed = parseDocument(text);
     if (!parsed.ok) return set({ status: 'error', error: parsed.error });
     set({ status: 'running', error: null });
     try {
       const { from, to } = rangeIso(get().from, get().to);
-      const result = await backtestRule(parsed.document, from, to);
-      set({ status: 'done', windows: windowsOf(result.alerts), observations: result.observations });
+      const ranRange = { from: Date.parse(from), to: Date.parse(to) };
+      // The inputs' history over the same range, fetched alongside: the alerts are drawn on it.
+      const [result, history] = await Promise.all([
+        backtestRule(parsed.document, from, to),
+        loadInputHistory(inputsOf(parsed.document), ranRange.from, ranRange.to),
+      ]);
+      set({
+        status: 'done',
+        windows: windowsOf(result.alerts),
+        observations: result.observations,
+        ranRange,
+        history,
+      });
     } catch (error) {
       set({ status: 'error', error: errorMessage(error) });
     }

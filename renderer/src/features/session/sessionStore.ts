@@ -64,7 +64,9 @@ export const useSession = create<SessionState>()((set, get) => ({
     }
   },
   lost() {
-    if (get().mode === 'required') set({ user: null });
+    // Local mode has nobody to sign in; a 401 there is the server's word on one request.
+    if (get().mode !== 'required' || get().user === null) return;
+    set({ user: null, signInError: 'your session ended: sign in again' });
   },
 }));
 

@@ -1,10 +1,10 @@
 import { useEffect } from 'react';
 import { describeRecurrence } from '../../../../core/schedules/recurrence';
 import { Empty, ErrorNote, Loading } from '../../shell/PageState';
-import { useUser } from '../../state/user';
 import { ScheduleEditor } from './ScheduleEditor';
 import { formatInZone } from './scheduleForm';
 import type { StoredSchedule } from './schedulesApi';
+import { useActingUser } from '../session/actingUser';
 import { useSchedules } from './schedulesStore';
 
 /** The last job's state moves on its own (queued → running → succeeded): look again this often. */
@@ -68,7 +68,7 @@ export function SchedulesSection() {
 }
 
 function ScheduleRow({ schedule }: { schedule: StoredSchedule }) {
-  const user = useUser((s) => s.name);
+  const user = useActingUser();
   const actionError = useSchedules((s) => s.actionErrors[schedule.id] ?? null);
   const store = useSchedules.getState();
   const zone = schedule.recurrence.timeZone;

@@ -1,16 +1,16 @@
 import { useEffect } from 'react';
 import { ErrorNote, Loading } from '../../shell/PageState';
-import { useUser } from '../../state/user';
 import { ChannelList } from './ChannelList';
 import { SchedulesSection } from './SchedulesSection';
 import { DesktopNotificationsPanel } from './DesktopNotificationsPanel';
 import type { PrefsForm } from './prefsForm';
 import { useSettings } from './settingsStore';
 import { UserName } from './UserName';
+import { useActingUser } from '../session/actingUser';
 
 /** The user the app acts as, that user's notification preferences, and the schedules. */
 export function SettingsPage() {
-  const user = useUser((s) => s.name);
+  const user = useActingUser();
   const { status, loadError, form, saving, saveError, savedAt } = useSettings();
   const settings = useSettings.getState();
   useEffect(() => {

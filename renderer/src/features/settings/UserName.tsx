@@ -1,8 +1,26 @@
 import { useState } from 'react';
 import { useUser } from '../../state/user';
+import { useSession } from '../session/sessionStore';
 
-/** The user the app acts as (no sign-in yet): kept in this browser, sent on every request. */
+/**
+ * Who the settings are for. With sessions required, the signed-in user (to be someone
+ * else, sign out); on a local desk, the name the app acts as, which anyone may change.
+ */
 export function UserName() {
+  const mode = useSession((s) => s.mode);
+  const user = useSession((s) => s.user);
+  if (mode === 'required' && user !== null) {
+    return (
+      <p className="muted" data-testid="user-signed-in">
+        Signed in as <strong>{user.name}</strong> ({user.role})
+      </p>
+    );
+  }
+  return <ActAsUser />;
+}
+
+/** The user the app acts as on a local desk: kept in this browser, sent on every request. */
+function ActAsUser() {
   const name = useUser((s) => s.name);
   const [text, setText] = useState(name);
   const [error, setError] = useState<string | null>(null);

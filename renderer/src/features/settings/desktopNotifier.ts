@@ -3,6 +3,8 @@ import type { NotificationPreferences } from '../../../../core/contracts/prefere
 import { fetchPreferences } from '../../api/controlRoom';
 import { liveAlerts } from '../../live/emitter';
 import { useUser } from '../../state/user';
+import { useSession } from '../session/sessionStore';
+import { actingUserName } from '../session/actingUser';
 import { desktopNoticeFor, showDesktopNotice, type NotificationApi } from './desktopNotifications';
 import { useSettings } from './settingsStore';
 
@@ -39,14 +41,22 @@ export function startDesktopNotifications(api = notificationApi()): () => void {
     if (api?.permission !== 'granted') return;
     void fetchPreferences(user)
       .then((preferences) => {
-        if (useUser.getState().name === user) useDesktop.setState({ preferences });
+        if (actingUserName() === user) useDesktop.setState({ preferences });
       })
       .catch(() => undefined); // no preferences, no notices; Settings shows the error
   };
-  load(useUser.getState().name);
-  const offUser = useUser.subscribe((s, before) => s.name !== before.name && load(s.name));
+  let user = actingUserName();
+  load(user);
+  // The local name changes in Settings; with sessions required, the signed-in user does.
+  const follow = () => {
+    if (actingUserName() === user) return;
+    user = actingUserName();
+    load(user);
+  };
+  const offUser = useUser.subscribe(follow);
+  const offSession = useSession.subscribe(follow);
   const offPermission = useDesktop.subscribe(
-    (s, before) => s.permission !== before.permission && load(useUser.getState().name),
+    (s, before) => s.permission !== before.permission && load(actingUserName()),
   );
   const offSettings = useSettings.subscribe((s, before) => {
     if (s.loaded !== before.loaded && s.loaded) useDesktop.setState({ preferences: s.loaded });
@@ -68,6 +78,7 @@ export function startDesktopNotifications(api = notificationApi()): () => void {
   });
   return () => {
     offUser();
+    offSession();
     offPermission();
     offSettings();
     offAlerts();
