@@ -1,64 +1,28 @@
-import path from 'node:path';
-import { detectFormat, type DetectedFormat } from '../../core/formats/detect';
-import { createDwdDailyReader, readDwdStationId } from '../../core/formats/dwd-daily';
-import { createSattelbergReader } from '../../core/formats/sattelberg';
-import { createBodyParser } from '../../core/ingest/index';
-import type { ImportSource } from '../../server/import/import-stream';
+import {
+  chooseSource as chooseImportSource,
+  SourceChoiceError,
+  type SourceOptions,
+} from '../../server/import/choose-source';
 import { readSeed } from '../context';
 import { UsageError } from '../usage-error';
 
-export interface SourceOptions {
-  format?: string | undefined;
-  station?: string | undefined;
-  instrument?: string | undefined;
-}
-
-const FORMATS: DetectedFormat[] = ['sattelberg', 'dwd-daily', 'csv', 'ndjson'];
+export type { SourceOptions } from '../../server/import/choose-source';
 
 /**
- * Chooses how to read a file: its format (given, or detected from the first line and
- * name) and, for station files, which station and instrument its columns belong to.
+ * Chooses how to read a file (server/import/choose-source.ts, shared with the portal
+ * upload); DWD station numbers are looked up in the seed, and a file that cannot be read
+ * as given is a usage error naming the option to give.
  */
-export function chooseSource(
-  file: string,
-  head: string,
-  options: SourceOptions,
-): { format: DetectedFormat; source: ImportSource; target: string } {
-  const lines = head.split(/\r?\n/);
-  const format = (options.format ?? detectFormat(lines[0] ?? '', file)) as DetectedFormat | null;
-  if (!format || !FORMATS.includes(format)) {
-    throw new UsageError(`cannot tell the format of ${file}; give --format ${FORMATS.join('|')}`);
+export function chooseSource(file: string, head: string, options: SourceOptions) {
+  try {
+    return chooseImportSource(file, head, options, {
+      dwdStation: (dwdId) =>
+        readSeed().stations.find((s) => s.dwdStationId !== undefined && s.dwdStationId === dwdId)
+          ?.id,
+      option: (name) => `--${name}`,
+    });
+  } catch (error) {
+    if (error instanceof SourceChoiceError) throw new UsageError(error.message);
+    throw error;
   }
-  const base = path.basename(file).toLowerCase();
-  if (format === 'sattelberg') {
-    const station = options.station ?? /^([a-z0-9-]+)_/.exec(base)?.[1];
-    if (!station) throw new UsageError(`give --station for ${file}`);
-    const instrument = options.instrument ?? (base.includes('hourly') ? 'aws_hourly' : 'aws');
-    return {
-      format,
-      source: { kind: 'station-file', reader: createSattelbergReader({ station, instrument }) },
-      target: `${station}.${instrument}`,
-    };
-  }
-  if (format === 'dwd-daily') {
-    const dwdId = readDwdStationId(lines[1] ?? '');
-    const known = readSeed().stations.find(
-      (s) => s.dwdStationId !== undefined && s.dwdStationId === Number(dwdId),
-    );
-    const station = options.station ?? known?.id;
-    if (!station)
-      throw new UsageError(`DWD station ${dwdId ?? '?'} is not registered; give --station`);
-    const instrument = options.instrument ?? 'dwd_daily';
-    return {
-      format,
-      source: { kind: 'station-file', reader: createDwdDailyReader({ station, instrument }) },
-      target: `${station}.${instrument}`,
-    };
-  }
-  const contentType = format === 'csv' ? 'text/csv' : 'application/x-ndjson';
-  return {
-    format,
-    source: { kind: 'rows', parser: createBodyParser(contentType) },
-    target: 'datastreams named in the file',
-  };
 }

@@ -9,6 +9,8 @@ import { bookingRoutes } from './bookings';
 import { scheduleRoutes } from '../schedules/routes';
 import { reportRoutes } from '../reports/routes';
 import { deliveryRoutes } from './notify';
+import { uploadRoutes } from './uploads';
+import { stationRoutes } from './stations';
 
 /** Answer to POST /api/v1/observations (public contract, extended by `duplicates`). */
 export const ingestResponseSchema = z.object({
@@ -270,6 +272,8 @@ export const routes = {
   ...scheduleRoutes,
   ...deliveryRoutes,
   ...reportRoutes,
+  ...uploadRoutes,
+  ...stationRoutes,
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteName = keyof typeof routes;

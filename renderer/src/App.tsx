@@ -6,6 +6,8 @@ import { OperationsPage } from './features/operations/OperationsPage';
 import { ReportsPage } from './features/reports/ReportsPage';
 import { RulesPage } from './features/rules/RulesPage';
 import { SettingsPage } from './features/settings/SettingsPage';
+import { StationsPage } from './features/stations/StationsPage';
+import { UploadsPage } from './features/uploads/UploadsPage';
 import { startLiveService } from './live/liveService';
 import { startDesktopNotifications } from './features/settings/desktopNotifier';
 import { Header } from './shell/Header';
@@ -30,11 +32,13 @@ export function App() {
       <Nav />
       <main className="app-main">
         {page === 'live' && <LivePage />}
+        {page === 'stations' && <StationsPage />}
         {page === 'rules' && <RulesPage />}
         {page === 'alerts' && <AlertsPage />}
         {page === 'jobs' && <JobsPage />}
         {page === 'reports' && <ReportsPage />}
         {page === 'operations' && <OperationsPage />}
+        {page === 'uploads' && <UploadsPage />}
         {page === 'settings' && <SettingsPage />}
       </main>
     </div>

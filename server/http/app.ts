@@ -5,6 +5,7 @@ import type { Bus } from '../../infra/bus/types';
 import type { Logger } from '../../infra/logger';
 import { errorHandler, notFoundHandler } from './error-handler';
 import { refuseForeignHost } from './host-check';
+import { refuseCrossSiteWrites } from './origin-check';
 import { refuseNulInUrl } from './refuse-nul';
 import { ingestRouter, type IngestRouteDeps } from './routes-ingest';
 import { readRouter, type ReadRouteDeps } from './routes-read';
@@ -20,6 +21,8 @@ import { schedulesRouter } from './routes-schedules';
 import { deliveriesRouter } from './routes-deliveries';
 import { reportsRouter } from './routes-reports';
 import { operationsRouter } from './routes-operations';
+import { uploadsRouter } from './routes-uploads';
+import { stationsRouter } from './routes-stations';
 
 export interface AppDeps extends IngestRouteDeps, ReadRouteDeps {
   logger: Logger;
@@ -46,6 +49,7 @@ export function createApp(deps: AppDeps): Express {
     next();
   });
   app.use(refuseForeignHost(deps.allowedHosts));
+  app.use(refuseCrossSiteWrites);
   app.use(refuseNulInUrl);
   // The one authorization point: every route of the table, before any router runs.
   app.use(authorize({ db: deps.db, authMode: deps.auth.authMode }, routes));
@@ -61,6 +65,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(deliveriesRouter(deps));
   app.use(reportsRouter(deps));
   app.use(operationsRouter(deps));
+  app.use(uploadsRouter(deps));
+  app.use(stationsRouter(deps));
   app.use('/api', notFoundHandler);
   if (deps.staticDir && fs.existsSync(path.join(deps.staticDir, 'index.html'))) {
     const index = path.join(deps.staticDir, 'index.html');

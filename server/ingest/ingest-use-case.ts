@@ -25,6 +25,11 @@ export interface IngestRequest {
   station: string | undefined;
   tokenId: number | null;
   source: string;
+  /**
+   * False for a fix from quarantine review: a refused fix leaves its row open, with the
+   * reason in the answer, instead of quarantining a second copy. Default true.
+   */
+  quarantine?: boolean;
 }
 
 /**
@@ -63,7 +68,7 @@ export async function ingestObservations(
     source: request.source,
     observations,
     datastreamIds,
-    quarantine: rejected.map((r) => ({
+    quarantine: (request.quarantine === false ? [] : rejected).map((r) => ({
       ...r,
       error: escapeNul(r.error),
       raw: rawText(request.rows[r.index]),

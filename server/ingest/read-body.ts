@@ -48,7 +48,8 @@ export async function readObservationRows(
   return rows;
 }
 
-function bodyStream(req: IncomingMessage): Readable {
+/** The request body, gunzipped when sent with `Content-Encoding: gzip`. */
+export function bodyStream(req: IncomingMessage): Readable {
   const encoding = (req.headers['content-encoding'] ?? 'identity').toLowerCase();
   if (encoding === 'identity') return req;
   if (encoding === 'gzip') {

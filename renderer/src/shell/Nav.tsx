@@ -47,7 +47,7 @@ export function Nav() {
         </a>
       ))}
       <span className="page-nav-hint" aria-hidden="true">
-        g + l r a j e o s
+        g + l t r a j e o u s
       </span>
     </nav>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageFromHash, shortcutStep } from './route';
+import { detailFromHash, hashOf, pageFromHash, shortcutStep } from './route';
 
 describe('hash routes', () => {
   it('maps hashes to pages, Live by default', () => {
@@ -19,5 +19,16 @@ describe('hash routes', () => {
     state = shortcutStep(state, 'g', 1200);
     expect(shortcutStep(state, 'j', 1300).page).toBe('jobs');
     expect(shortcutStep({ gAt: null }, 'l', 0).page).toBeNull();
+  });
+
+  it('reads the item of a page from the address, and writes it back', () => {
+    expect(detailFromHash('#/jobs/j-42')).toBe('j-42');
+    expect(detailFromHash('#/jobs')).toBeNull();
+    expect(detailFromHash('#/jobs/')).toBeNull();
+    expect(detailFromHash('#/jobs/a%2Fb?x=1')).toBe('a/b');
+    expect(detailFromHash('#/jobs/%E0%A4%A')).toBe('%E0%A4%A');
+    expect(pageFromHash(hashOf('jobs', 'a/b'))).toBe('jobs');
+    expect(detailFromHash(hashOf('jobs', 'a/b'))).toBe('a/b');
+    expect(hashOf('jobs')).toBe('#/jobs');
   });
 });

@@ -1,7 +1,16 @@
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import { expect } from '@playwright/test';
 
-export type PageName = 'live' | 'rules' | 'alerts' | 'jobs' | 'reports' | 'operations' | 'settings';
+export type PageName =
+  | 'live'
+  | 'stations'
+  | 'rules'
+  | 'alerts'
+  | 'jobs'
+  | 'reports'
+  | 'operations'
+  | 'uploads'
+  | 'settings';
 
 /** The page navigation shared by every page object. */
 export class ControlRoom {
