@@ -1,19 +1,18 @@
-import type { Batch, EachBatchPayload, Kafka, TopicPartitionOffset } from 'kafkajs';
+import type { Consumer, EachBatchPayload, Kafka, TopicPartitionOffset } from 'kafkajs';
+import { batchHandler, HEARTBEAT_MS } from './kafka-batch-handler';
 import { backoffDelayMs, sleep, withTimeout } from './retry-backoff';
 import type { TopicPrefix } from './topic-prefix';
-import type { BusLog, ConsumedBatch, SubscribeOptions, Subscription } from './types';
+import type { BusLog, SubscribeOptions, Subscription } from './types';
 
 /** How long subscribe() waits for the group to join and fetch before it returns anyway. */
 const START_WAIT_MS = 30_000;
 
 /**
- * One kafkajs consumer in the group. Offsets are committed by hand, only after the handler
- * resolved; a throwing handler gets the very same batch again after a backoff, until it
- * succeeds or the subscription stops or loses the partition (then it is redelivered from the
- * last commit, to whichever member owns it).
+ * One kafkajs consumer in the group (a new one if kafkajs gives up on it). Offsets are
+ * committed by hand, only after the handler resolved; a throwing handler gets the very same
+ * batch again after a backoff, until it succeeds or the subscription stops or loses the
+ * partition (then it is redelivered from the last commit, to whichever member owns it).
  */
-const HEARTBEAT_MS = 1_000;
-
 export async function subscribeKafka(
   kafka: Kafka,
   names: TopicPrefix,
@@ -24,6 +23,76 @@ export async function subscribeKafka(
 ): Promise<Subscription> {
   const physical = options.topics.map((topic) => names.physical(topic));
   const stopping = new AbortController();
+  const eachBatch = batchHandler(names, options, log, stopping.signal);
+  let paused = false;
+  let consumer = await runConsumer(kafka, options, physical, eachBatch);
+  // kafkajs restarts a crashed consumer only after errors it deems retriable; others (no
+  // group coordinator while the broker is away, say) leave it stopped for good, and a
+  // worker would consume nothing until restarted. Start a new one instead, until it runs.
+  const replaceAfterCrash = (crashed: Consumer) => {
+    crashed.on(crashed.events.CRASH, ({ payload }) => {
+      if (payload.restart || stopping.signal.aborted || crashed !== consumer) return;
+      log('warn', 'bus consumer stopped after an error; starting a new one', {
+        groupId: options.groupId,
+        error: payload.error.message,
+      });
+      void (async () => {
+        for (let failures = 1; !stopping.signal.aborted; failures += 1) {
+          await sleep(backoffDelayMs(failures, 10_000), stopping.signal);
+          if (stopping.signal.aborted) return;
+          try {
+            consumer = await runConsumer(kafka, options, physical, eachBatch);
+            if (paused) consumer.pause(physical.map((topic) => ({ topic })));
+            replaceAfterCrash(consumer);
+            return;
+          } catch (error) {
+            log('warn', 'bus consumer could not start again yet', {
+              groupId: options.groupId,
+              error: (error as Error).message,
+            });
+          }
+        }
+      })();
+    });
+  };
+  replaceAfterCrash(consumer);
+  // subscribe() returns once the group has joined, its start committed, and a first fetch
+  // has fixed its positions: whatever is published afterwards reaches it.
+  const started = (async () => {
+    await consumer.joined;
+    if (startAt.length > 0) await consumer.commitOffsets(startAt);
+    await consumer.nextFetch();
+  })();
+  await withTimeout(started, START_WAIT_MS, 'not started yet').catch((error: Error) =>
+    log('warn', `bus group ${options.groupId}: ${error.message}; consuming once it joins`),
+  );
+
+  const topicsOnly = physical.map((topic) => ({ topic }));
+  return {
+    pause: () => {
+      paused = true;
+      consumer.pause(topicsOnly);
+    },
+    resume: () => {
+      paused = false;
+      consumer.resume(topicsOnly);
+    },
+    async stop() {
+      stopping.abort();
+      await consumer.disconnect();
+    },
+  };
+}
+
+type RunningConsumer = Consumer & { joined: Promise<void>; nextFetch(): Promise<void> };
+
+/** A kafkajs consumer of the group, connected, subscribed and running `eachBatch`. */
+async function runConsumer(
+  kafka: Kafka,
+  options: SubscribeOptions,
+  physical: string[],
+  eachBatch: (payload: EachBatchPayload) => Promise<void>,
+): Promise<RunningConsumer> {
   const consumer = kafka.consumer({
     groupId: options.groupId,
     allowAutoTopicCreation: false,
@@ -45,47 +114,6 @@ export async function subscribeKafka(
     new Promise<void>((resolve) => {
       const remove = consumer.on(consumer.events.FETCH, () => (remove(), resolve()));
     });
-
-  const eachBatch = async (payload: EachBatchPayload): Promise<void> => {
-    const { batch } = payload;
-    if (batch.messages.length === 0) return;
-    const consumed = toConsumedBatch(names, batch);
-    for (let failures = 0; ;) {
-      // Stopped or rebalanced away: leave it uncommitted, the next owner gets it again.
-      if (stopping.signal.aborted || !payload.isRunning() || payload.isStale()) return;
-      // kafkajs heartbeats only when asked: a long handler (a simulation) would otherwise
-      // outlive the session, and its partition would go to another member mid-run.
-      const heartbeats = setInterval(
-        () => void payload.heartbeat().catch(() => undefined),
-        HEARTBEAT_MS,
-      );
-      try {
-        await options.eachBatch(consumed);
-        break;
-      } catch (error) {
-        failures += 1;
-        log('warn', 'bus handler failed; the batch will be delivered again', {
-          groupId: options.groupId,
-          topic: consumed.topic,
-          partition: batch.partition,
-          firstOffset: batch.firstOffset(),
-          failures,
-          error: (error as Error).message,
-        });
-        await sleep(backoffDelayMs(failures), stopping.signal);
-        if (!stopping.signal.aborted) await payload.heartbeat(); // still ours: keep the partition
-      } finally {
-        clearInterval(heartbeats);
-      }
-    }
-    const next = (BigInt(batch.lastOffset()) + 1n).toString();
-    await payload.commitOffsetsIfNecessary({
-      topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: next }] }],
-    });
-    payload.resolveOffset(batch.lastOffset());
-    await payload.heartbeat();
-  };
-
   try {
     await consumer.connect();
     await consumer.subscribe({ topics: physical, fromBeginning: options.fromBeginning ?? false });
@@ -97,44 +125,5 @@ export async function subscribeKafka(
       { cause: error },
     );
   }
-  // subscribe() returns once the group has joined, its start committed, and a first fetch
-  // has fixed its positions: whatever is published afterwards reaches it.
-  const started = (async () => {
-    await joined;
-    if (startAt.length > 0) await consumer.commitOffsets(startAt);
-    await nextFetch();
-  })();
-  await withTimeout(started, START_WAIT_MS, 'not started yet').catch((error: Error) =>
-    log('warn', `bus group ${options.groupId}: ${error.message}; consuming once it joins`),
-  );
-
-  const topicsOnly = physical.map((topic) => ({ topic }));
-  return {
-    pause: () => consumer.pause(topicsOnly),
-    resume: () => consumer.resume(topicsOnly),
-    async stop() {
-      stopping.abort();
-      await consumer.disconnect();
-    },
-  };
-}
-
-function toConsumedBatch(names: TopicPrefix, batch: Batch): ConsumedBatch {
-  const topic = names.logical(batch.topic);
-  const messages = batch.messages.map((message) => {
-    const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(message.headers ?? {})) {
-      if (value !== undefined) headers[name] = value.toString();
-    }
-    return {
-      topic,
-      partition: batch.partition,
-      offset: message.offset,
-      timestampMs: Number(message.timestamp),
-      key: message.key?.toString() ?? '',
-      value: message.value?.toString() ?? '',
-      headers,
-    };
-  });
-  return { topic, partition: batch.partition, messages };
+  return Object.assign(consumer, { joined, nextFetch });
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import type { SoakEnvironment } from './soak-station';
 import { Supervisor } from './supervisor';
+import { openPostgres } from '../../infra/db/postgres';
 import { COMMAND_RULE_COUNT, INSTRUMENT, soakRules } from './workload';
 
 const WORKER_READY = (name: string) => new RegExp(`^Firn worker ${name} running`);
@@ -37,7 +38,8 @@ export async function startStationProcesses(
     body: JSON.stringify({ channels: [], storm: { maxMessages: 1000, window: '1m' } }),
   });
   if (!prefs.ok) throw new Error(`preferences: ${prefs.status} ${await prefs.text()}`);
-  for (const rule of soakRules(clients, NOTIFY_TO)) {
+  const rules = soakRules(clients, NOTIFY_TO);
+  for (const rule of rules) {
     const res = await fetch(`${environment.url}/api/v1/rules`, {
       method: 'POST',
       headers,
@@ -59,5 +61,31 @@ export async function startStationProcesses(
       }),
     });
     if (!res.ok) throw new Error(`automation soak-cmd-${k}: ${res.status} ${await res.text()}`);
+  }
+  await analyzerRunning(
+    environment.databaseUrl,
+    rules.map((r) => r.id),
+  );
+}
+
+/**
+ * The analyzer picks up new rules on its next tick, and a rule loaded after data arrived
+ * rightly evaluates only what comes after (no alerts about the past): the load starts once
+ * every rule runs, seen by its first checkpoint, or the backtest would not be comparable.
+ */
+async function analyzerRunning(databaseUrl: string, ruleIds: string[]): Promise<void> {
+  const db = openPostgres(databaseUrl, 1);
+  try {
+    for (const deadline = Date.now() + 60_000; ;) {
+      const { rows } = await db.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM rule_checkpoints WHERE rule_id = ANY($1::text[])',
+        [`{${ruleIds.join(',')}}`],
+      );
+      if ((rows[0]?.n ?? 0) === ruleIds.length) return;
+      if (Date.now() > deadline) throw new Error('the analyzer did not load the rules in 60 s');
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  } finally {
+    await db.close();
   }
 }

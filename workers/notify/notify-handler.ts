@@ -2,7 +2,7 @@ import { channelKey, notifyParamsSchema } from '../../core/contracts/notify';
 import type { Database } from '../../infra/db/types';
 import { PermanentJobError, type JobHandler } from '../runner/job-handler';
 import { sendOnChannel, type ChannelSenders } from './channels';
-import { deliveredChannels, recordDelivery } from './delivery-store';
+import { deliveredChannels, recordDelivery, recordSent } from './delivery-store';
 import { withAlertLink } from './alert-link';
 
 /**
@@ -29,15 +29,17 @@ export function notifyHandler(
       for (const [i, channel] of params.channels.entries()) {
         const key = channelKey(channel);
         if (done.has(key)) continue;
+        let detail: string;
         try {
-          const detail = await sendOnChannel(senders, channel, params, `${job.id}:${key}`);
-          await recordDelivery(db, job.id, key, 'sent', detail);
-          sent += 1;
+          detail = await sendOnChannel(senders, channel, params, `${job.id}:${key}`);
         } catch (error) {
           const reason = `${key}: ${(error as Error).message}`;
           await recordDelivery(db, job.id, key, 'failed', reason);
           failures.push(reason);
+          continue;
         }
+        await recordSent(db, job.id, key, detail, context.signal);
+        sent += 1;
         await context.progress((i + 1) / params.channels.length);
       }
       if (failures.length > 0) throw new Error(`delivery failed on ${failures.join('; ')}`);
