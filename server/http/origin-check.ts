@@ -28,10 +28,6 @@ export function isCrossSite(req: IncomingMessage): boolean {
 export const refuseCrossSiteWrites: RequestHandler = (req, _res, next) => {
   if (SAFE_METHODS.has(req.method) || !isCrossSite(req)) return next();
   next(
-    new AppError(
-      403,
-      'forbidden_origin',
-      `requests from ${req.headers.origin ?? 'another site'} may not change anything here`,
-    ),
+    new AppError(403, 'forbidden_origin', 'a page of another site may not change anything here'),
   );
 };
