@@ -1,7 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
-import { errorMessage } from '../../api/client';
 import { useResolvedScheme } from '../../hooks';
 import { ErrorNote } from '../../shell/PageState';
+import { useOnDemandPlot } from '../../shell/useOnDemandPlot';
 import type { TimeRange } from '../../state/selection';
 import { readChartColors } from '../live/chartColors';
 import { PLOT_CONFIG } from '../live/chartFigure';
@@ -33,37 +32,18 @@ export interface BacktestPlotProps {
  * plotly loads on demand (as on the Live and Jobs pages) and redraws on a theme change.
  */
 export function BacktestPlot({ history, windows, range }: BacktestPlotProps) {
-  const hostRef = useRef<HTMLDivElement>(null);
   const scheme = useResolvedScheme();
-  const [drawn, setDrawn] = useState<BacktestFigure['counts'] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let cancelled = false;
-    const host = hostRef.current;
-    import('plotly.js-basic-dist-min')
-      .then(async ({ default: Plotly }) => {
-        if (cancelled || !host) return;
-        const colors = readChartColors();
-        const figure = buildBacktestFigure(history, windows, range, colors, readSeverityColors());
-        const config = { ...PLOT_CONFIG, toImageButtonOptions: { filename: 'firn-backtest' } };
-        await Plotly.react(host, figure.traces, figure.layout, config);
-        if (!cancelled) setDrawn(figure.counts);
-      })
-      .catch((cause: unknown) => {
-        if (!cancelled) setError(`the backtest could not be drawn: ${errorMessage(cause)}`);
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [history, windows, range, scheme]);
-
-  useEffect(() => {
-    const host = hostRef.current;
-    return () => {
-      if (host) void import('plotly.js-basic-dist-min').then(({ default: P }) => P.purge(host));
-    };
-  }, []);
+  const { hostRef, drawn, error } = useOnDemandPlot(
+    async (Plotly, host): Promise<BacktestFigure['counts']> => {
+      const colors = readChartColors();
+      const figure = buildBacktestFigure(history, windows, range, colors, readSeverityColors());
+      const config = { ...PLOT_CONFIG, toImageButtonOptions: { filename: 'firn-backtest' } };
+      await Plotly.react(host, figure.traces, figure.layout, config);
+      return figure.counts;
+    },
+    'backtest',
+    [history, windows, range, scheme],
+  );
 
   const failed = history.filter((input) => input.error !== null);
   return (
