@@ -64,14 +64,14 @@ export class OutboxRelay {
 
   /** Publishes one round; returns how many observations went out. */
   async drainOnce(): Promise<number> {
-    const round = await this.readRound(0);
+    const round = await this.readRound();
     if (!round) return 0;
     await this.publishRound(round);
     return round.messages.length;
   }
 
-  private async readRound(afterOutboxId: number): Promise<Round | undefined> {
-    const batches = await pendingBatches(this.deps.db, MAX_ROWS_PER_ROUND, afterOutboxId);
+  private async readRound(inFlight: readonly number[] = []): Promise<Round | undefined> {
+    const batches = await pendingBatches(this.deps.db, MAX_ROWS_PER_ROUND, inFlight);
     if (batches.length === 0) return undefined;
     const ids = batches.map((b) => b.batchId);
     const observations = await observationsOfBatches(this.deps.db, ids);
@@ -96,13 +96,13 @@ export class OutboxRelay {
     let next: Promise<Round | undefined> | undefined;
     while (this.running) {
       try {
-        const round = await (next ?? this.readRound(0));
+        const round = await (next ?? this.readRound());
         next = undefined;
         if (!round) {
           await this.sleep(IDLE_POLL_MS);
           continue;
         }
-        next = this.readRound(round.batches.at(-1)!.outboxId);
+        next = this.readRound(round.batches.map((b) => b.outboxId));
         next.catch(() => undefined); // awaited next time round; a failure surfaces there
         await this.publishRound(round);
         if (!this.status.connected)

@@ -15,18 +15,25 @@ export interface StoredObservation {
 }
 
 /**
- * Unpublished outbox rows after `afterId` in commit order (ids grow), up to about `maxRows`
- * observations. `afterId` lets the relay read the next round while it publishes this one.
+ * The oldest unpublished outbox rows, up to about `maxRows` observations, leaving out
+ * `inFlight` (the round the relay is publishing while it reads the next).
+ *
+ * Always from the oldest, never "after the last id read": ids are taken when a batch is
+ * stored, not when it commits, so a batch can become visible after a higher id was read.
+ * A round that started after the last id would pass it over while its writer's next batch
+ * (newer times of the same datastreams) went out first. Read from the oldest, a writer's
+ * earlier batch, committed before its next one began, always has the lower id and goes first.
  */
 export async function pendingBatches(
   db: Queryable,
   maxRows: number,
-  afterId = 0,
+  inFlight: readonly number[] = [],
 ): Promise<PendingBatch[]> {
   const { rows } = await db.query<{ id: string; batch_id: string; row_count: number }>(
-    `SELECT id, batch_id, row_count FROM outbox WHERE published_at IS NULL AND id > $1
+    `SELECT id, batch_id, row_count FROM outbox WHERE published_at IS NULL
+       AND id <> ALL($1::bigint[])
      ORDER BY id LIMIT 50`,
-    [afterId],
+    [`{${inFlight.join(',')}}`],
   );
   const batches: PendingBatch[] = [];
   let total = 0;
