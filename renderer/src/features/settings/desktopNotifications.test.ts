@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { liveAlerts } from '../../live/emitter';
 import { startDesktopNotifications, useDesktop } from './desktopNotifier';
+import { ipcChannels } from '../../../../core/contracts/ipc';
 import { notificationPreferencesSchema } from '../../../../core/contracts/preferences';
 import {
   desktopNoticeFor,
@@ -117,6 +118,23 @@ describe('desktop notifications from the live feed', () => {
     stop();
     liveAlerts.emit({ ...firing, id: 'another/firing' });
     expect(shown).toHaveLength(1);
+  });
+
+  it('in the desktop app, sends the notice through the bridge instead, once', async () => {
+    vi.stubGlobal('fetch', async () => new Response(JSON.stringify(desktop), { status: 200 }));
+    const notify = vi.fn();
+    vi.stubGlobal('firnDesktop', { notify, openExternal: vi.fn() });
+    const { api, shown } = fakeNotificationApi();
+    const stop = startDesktopNotifications(api);
+    await vi.waitFor(() => expect(useDesktop.getState().preferences).not.toBeNull());
+    liveAlerts.emit({ ...firing, atMs: Date.now() });
+    liveAlerts.emit({ ...firing, atMs: Date.now() });
+    stop();
+    expect(shown).toHaveLength(0);
+    expect(notify).toHaveBeenCalledOnce();
+    const args: unknown = notify.mock.calls[0]?.[0];
+    expect(ipcChannels['firn:notify'].safeParse(args).success).toBe(true);
+    expect(args).toMatchObject({ alertId: firing.alertId, title: '[warning] south-foehn: firing' });
   });
 
   it('asks the server nothing while this desk may not show notifications', () => {

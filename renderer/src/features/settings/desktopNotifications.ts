@@ -1,3 +1,4 @@
+import type { DesktopBridge } from '../../../../core/contracts/ipc';
 import type { LiveServerMessage } from '../../../../core/contracts/live';
 import { wantsDesktop } from '../../../../core/contracts/notify';
 import {
@@ -5,8 +6,9 @@ import {
   type NotificationPreferences,
 } from '../../../../core/contracts/preferences';
 
-// Desktop notifications from the live feed: the Web Notification API, which Electron maps
-// to the system's native notifications. The server already decided whether an alert
+// Desktop notifications from the live feed: in the desktop app through its bridge (the main
+// process shows a native notification and, on a click, raises the window even when it is
+// minimised), in a browser through the Web Notification API. The server already decided whether an alert
 // transition is worth telling (`notify`: not backfill, not pending, not while flapping);
 // here the signed-in user's own preferences decide whether this desk shows it.
 
@@ -71,5 +73,25 @@ export function showDesktopNotice(
     deps.openAlert(notice.alertId);
     notification.close();
   };
+  return true;
+}
+
+/**
+ * The same in the desktop app: main shows the notice natively and, on a click, brings the
+ * window forward on the alert. Once per event id, as above.
+ */
+export function sendToDesktopApp(
+  notice: DesktopNotice,
+  bridge: Pick<DesktopBridge, 'notify'>,
+  shown: Set<string>,
+): boolean {
+  if (shown.has(notice.tag)) return false;
+  shown.add(notice.tag);
+  // The IPC table caps the lengths; main refuses a longer message outright.
+  bridge.notify({
+    title: notice.title.slice(0, 200),
+    body: notice.body.slice(0, 2000),
+    alertId: notice.alertId.slice(0, 200),
+  });
   return true;
 }

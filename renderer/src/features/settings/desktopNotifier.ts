@@ -5,7 +5,13 @@ import { liveAlerts } from '../../live/emitter';
 import { useUser } from '../../state/user';
 import { useSession } from '../session/sessionStore';
 import { actingUserName } from '../session/actingUser';
-import { desktopNoticeFor, showDesktopNotice, type NotificationApi } from './desktopNotifications';
+import { desktopBridge } from '../../shell/desktopBridge';
+import {
+  desktopNoticeFor,
+  sendToDesktopApp,
+  showDesktopNotice,
+  type NotificationApi,
+} from './desktopNotifications';
 import { useSettings } from './settingsStore';
 
 export interface DesktopState {
@@ -66,6 +72,11 @@ export function startDesktopNotifications(api = notificationApi()): () => void {
     const { preferences } = useDesktop.getState();
     const notice = desktopNoticeFor(message, preferences, api.permission, Date.now());
     if (notice === null) return;
+    const bridge = desktopBridge();
+    if (bridge) {
+      sendToDesktopApp(notice, bridge, shown);
+      return;
+    }
     showDesktopNotice(
       notice,
       {
