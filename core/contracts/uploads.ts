@@ -18,6 +18,8 @@ export const uploadQuerySchema = z.object({
   format: z.enum(UPLOAD_FORMATS).optional(),
   station: idPart.optional(),
   instrument: idPart.optional(),
+  /** An id the client chooses, under which the upload's progress can be read while it is stored. */
+  progress: z.uuid().optional(),
 });
 
 export const uploadResponseSchema = z.object({
@@ -39,6 +41,20 @@ export const uploadResponseSchema = z.object({
   quarantinedIds: z.array(z.number().int()),
 });
 export type UploadResponse = z.infer<typeof uploadResponseSchema>;
+
+/** How far the server has got storing an upload (GET …/uploads/:id/progress). */
+export const uploadProgressSchema = z.object({
+  /** Characters of the file read so far, of its `bytes` (the same for ASCII files). */
+  read: z.number().int().nonnegative(),
+  bytes: z.number().int().nonnegative(),
+  rows: z.number().int().nonnegative(),
+  stored: z.number().int().nonnegative(),
+  duplicates: z.number().int().nonnegative(),
+  rejected: z.number().int().nonnegative(),
+  /** Every row checked; the answer to the upload itself follows. */
+  done: z.boolean(),
+});
+export type UploadProgress = z.infer<typeof uploadProgressSchema>;
 
 export const quarantineRowSchema = z.object({
   id: z.number().int(),
@@ -93,6 +109,12 @@ export const uploadRoutes = {
     role: 'scientist',
     query: uploadQuerySchema,
     response: uploadResponseSchema,
+  },
+  uploadProgress: {
+    method: 'GET',
+    path: '/api/v1/uploads/:id/progress',
+    role: 'scientist',
+    response: uploadProgressSchema,
   },
   quarantine: {
     method: 'GET',

@@ -3,6 +3,7 @@ import { uploadRoutes } from '../../core/contracts/uploads';
 import type { IngestDeps } from '../ingest/ingest-use-case';
 import { bodyStream } from '../ingest/read-body';
 import { discardQuarantined, fixQuarantined, listQuarantine } from '../uploads/quarantine-use-case';
+import { UploadProgressBoard } from '../uploads/upload-progress';
 import { uploadFile } from '../uploads/upload-use-case';
 import { actorOf } from './actor';
 import { badRequest } from './app-error';
@@ -14,6 +15,7 @@ export const UPLOAD_MAX_BYTES = 200 * 1024 * 1024;
 export function uploadsRouter(deps: IngestDeps & { uploadMaxBytes?: number }): Router {
   const router = Router();
   const json = express.json({ limit: '128kb' });
+  const progressBoard = new UploadProgressBoard();
   router.post(uploadRoutes.upload.path, async (req, res) => {
     const answer = await uploadFile(deps, {
       body: bodyStream(req),
@@ -22,8 +24,12 @@ export function uploadsRouter(deps: IngestDeps & { uploadMaxBytes?: number }): R
       query: req.query,
       actor: actorOf(req),
       maxBytes: deps.uploadMaxBytes ?? UPLOAD_MAX_BYTES,
+      progressBoard,
     });
     res.json(answer);
+  });
+  router.get(uploadRoutes.uploadProgress.path, (req, res) => {
+    res.json(progressBoard.read(String(req.params.id), actorOf(req)));
   });
   router.get(uploadRoutes.quarantine.path, async (req, res) => {
     res.json(await listQuarantine(deps, req.query));

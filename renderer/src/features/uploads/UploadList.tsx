@@ -1,5 +1,5 @@
 import type { UploadItem } from './uploadsStore';
-import { formatBytes, percentSent, resultSummary } from './uploadFormat';
+import { formatBytes, percentSent, resultSummary, storingSummary } from './uploadFormat';
 
 const PHASE_LABELS: Record<UploadItem['phase'], string> = {
   queued: 'waiting',
@@ -38,14 +38,7 @@ export function UploadList({ items }: { items: UploadItem[] }) {
               data-testid="upload-progress"
             />
           )}
-          {/* The server reads the whole file before storing it: how long that takes is unknown. */}
-          {item.phase === 'processing' && (
-            <progress
-              className="upload-progress"
-              aria-label={`${item.name} being stored`}
-              data-testid="upload-progress"
-            />
-          )}
+          {item.phase === 'processing' && <StoringProgress item={item} />}
           {item.error !== null && (
             <p className="inline-error" role="alert" data-testid="upload-error">
               {item.error}
@@ -101,5 +94,25 @@ function UploadResult({ result }: { result: NonNullable<UploadItem['result']> })
         </p>
       )}
     </div>
+  );
+}
+
+/** Rows checked and stored so far; until the server has the whole file, an open-ended bar. */
+function StoringProgress({ item }: { item: UploadItem }) {
+  const { storing } = item;
+  return (
+    <>
+      <progress
+        className="upload-progress"
+        aria-label={`${item.name} being stored`}
+        data-testid="upload-progress"
+        {...(storing ? { max: 100, value: percentSent(storing.read, storing.bytes) } : {})}
+      />
+      {storing && (
+        <p className="muted" data-testid="upload-storing">
+          {storingSummary(storing)}
+        </p>
+      )}
+    </>
   );
 }

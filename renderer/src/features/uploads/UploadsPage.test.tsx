@@ -143,6 +143,7 @@ describe('Upload page', () => {
     mocked.fetchQuarantine.mockResolvedValue({ rows: [], total: 0, nextBefore: null });
     mocked.uploadFile.mockImplementation((file) => ({
       abort: () => undefined,
+      progressId: '00000000-0000-4000-8000-000000000000',
       done: Promise.resolve({
         file: file.name,
         format: 'csv',

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { UploadResponse } from '../../../../core/contracts/uploads';
-import { FIX_TEMPLATE, fixDraft, percentSent, resultSummary, sourceLabel } from './uploadFormat';
+import {
+  FIX_TEMPLATE,
+  fixDraft,
+  percentSent,
+  resultSummary,
+  sourceLabel,
+  storingSummary,
+} from './uploadFormat';
 
 const result: UploadResponse = {
   file: 'sattelberg_10min_2017.csv',
@@ -48,5 +55,15 @@ describe('upload wording', () => {
     expect(sourceLabel('http:token:3')).toBe('API token 3');
     expect(sourceLabel('import:/data/x.csv')).toBe('import:/data/x.csv');
     expect(sourceLabel(null)).toBe('unknown');
+  });
+
+  it('says how far storing has got, in words', () => {
+    const progress = { read: 450, bytes: 1000, rows: 15000, stored: 14990, done: false };
+    expect(storingSummary({ ...progress, duplicates: 0, rejected: 0 })).toBe(
+      '45% read: 15,000 rows checked · 14,990 stored',
+    );
+    expect(storingSummary({ ...progress, duplicates: 7, rejected: 3 })).toBe(
+      '45% read: 15,000 rows checked · 14,990 stored · 7 already stored · 3 rejected',
+    );
   });
 });

@@ -1,4 +1,8 @@
-import type { QuarantineRow, UploadResponse } from '../../../../core/contracts/uploads';
+import type {
+  QuarantineRow,
+  UploadProgress,
+  UploadResponse,
+} from '../../../../core/contracts/uploads';
 
 /** Whole percent of a file sent; 100 for an empty file, never above 100. */
 export function percentSent(sentBytes: number, sizeBytes: number): number {
@@ -21,6 +25,15 @@ export function resultSummary(result: UploadResponse): string {
   ];
   if (result.missing > 0) parts.push(`${result.missing} missing (not stored)`);
   return `${result.format} → ${result.target}: ${parts.join(' · ')}`;
+}
+
+/** While the server stores a file: how far it has read, and what became of the rows so far. */
+export function storingSummary(p: UploadProgress): string {
+  const count = (n: number) => n.toLocaleString('en');
+  const parts = [`${count(p.rows)} rows checked`, `${count(p.stored)} stored`];
+  if (p.duplicates > 0) parts.push(`${count(p.duplicates)} already stored`);
+  if (p.rejected > 0) parts.push(`${count(p.rejected)} rejected`);
+  return `${percentSent(p.read, p.bytes)}% read: ${parts.join(' · ')}`;
 }
 
 /** A fix starts from the row as received when it is one JSON object, else from a template. */

@@ -2,6 +2,7 @@ import { routePath, routes } from '../../../../core/contracts/http';
 import {
   uploadResponseSchema,
   type QuarantineList,
+  type UploadProgress,
   type QuarantineRow,
   type UploadResponse,
 } from '../../../../core/contracts/uploads';
@@ -36,10 +37,13 @@ export function uploadFile(
   file: File,
   onProgress: (sentBytes: number) => void,
   createTransport: TransportFactory = browserTransport,
-): { done: Promise<UploadResponse>; abort(): void } {
+): { done: Promise<UploadResponse>; abort(): void; progressId: string } {
   const xhr = createTransport();
+  // The server reports how far storing has got under this id (fetchUploadProgress).
+  const progressId = crypto.randomUUID();
   const done = new Promise<UploadResponse>((resolve, reject) => {
-    xhr.open('POST', `${routePath('upload')}?${new URLSearchParams({ name: file.name })}`);
+    const query = new URLSearchParams({ name: file.name, progress: progressId });
+    xhr.open('POST', `${routePath('upload')}?${query}`);
     const headers = requestHeaders({ 'content-type': 'application/octet-stream' });
     for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (event) => onProgress(event.loaded);
@@ -54,7 +58,13 @@ export function uploadFile(
     };
     xhr.send(file);
   });
-  return { done, abort: () => xhr.abort() };
+  return { done, abort: () => xhr.abort(), progressId };
+}
+
+/** How far the server has got storing an upload; 404 until the whole body has arrived. */
+export function fetchUploadProgress(progressId: string): Promise<UploadProgress> {
+  const path = routePath('uploadProgress', { id: progressId });
+  return getJson(path, routes.uploadProgress.response);
 }
 
 export function readAnswer(status: number, text: string): UploadResponse {

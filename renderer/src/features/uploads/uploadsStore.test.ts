@@ -77,7 +77,7 @@ describe('uploads store', () => {
     const done = useUploads.getState().add([file(text, 'bad.csv')]);
     await vi.waitFor(() => expect(FakeTransport.last?.body).not.toBeNull());
     const xhr = FakeTransport.last as FakeTransport;
-    expect(xhr.url).toBe('/api/v1/uploads?name=bad.csv');
+    expect(xhr.url).toMatch(/^\/api\/v1\/uploads\?name=bad\.csv&progress=[0-9a-f-]{36}$/);
     expect(xhr.headers['content-type']).toBe('application/octet-stream');
     expect(item()).toMatchObject({ name: 'bad.csv', phase: 'uploading', sentBytes: 0 });
 
@@ -89,6 +89,31 @@ describe('uploads store', () => {
     await done;
     expect(item()).toMatchObject({ phase: 'done', result: answer, error: null });
     expect(reload).toHaveBeenCalledTimes(1);
+  });
+
+  it("while the server stores the file, shows how far it has got, asking by the upload's id", async () => {
+    const storing = { read: 60, bytes: 90, rows: 5000, stored: 4990, duplicates: 10, rejected: 0 };
+    const fetchMock = vi.fn(
+      async () => new Response(JSON.stringify({ ...storing, done: false }), { status: 200 }),
+    );
+    vi.stubGlobal('fetch', fetchMock);
+    const done = useUploads.getState().add([file('x'.repeat(90), 'big.csv')]);
+    await vi.waitFor(() => expect(FakeTransport.last?.url).toContain('big.csv'));
+    const xhr = FakeTransport.last as FakeTransport;
+    xhr.progress(90);
+    await vi.waitFor(() => expect(item()?.storing).toMatchObject(storing), { timeout: 3000 });
+    const progressId = new URL(xhr.url, 'http://desk').searchParams.get('progress');
+    expect(fetchMock).toHaveBeenCalledWith(
+      `/api/v1/uploads/${progressId}/progress`,
+      expect.anything(),
+    );
+    xhr.answer(200, { ...answer, rejected: 0, firstRejections: [], quarantinedIds: [] });
+    await done;
+    expect(item()?.phase).toBe('done');
+    const calls = fetchMock.mock.calls.length;
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    expect(fetchMock).toHaveBeenCalledTimes(calls); // no more polls once answered
+    vi.unstubAllGlobals();
   });
 
   it('shows the server reason when an upload is refused, and goes on with the next file', async () => {

@@ -1,8 +1,8 @@
 import { create } from 'zustand';
-import type { UploadResponse } from '../../../../core/contracts/uploads';
+import type { UploadProgress, UploadResponse } from '../../../../core/contracts/uploads';
 import { errorMessage } from '../../api/client';
 import { useQuarantine } from './quarantineStore';
-import { uploadFile, type TransportFactory } from './uploadsApi';
+import { fetchUploadProgress, uploadFile, type TransportFactory } from './uploadsApi';
 
 /** One file dropped or chosen: sent, then read by the server, then its result or error. */
 export interface UploadItem {
@@ -12,9 +12,14 @@ export interface UploadItem {
   sentBytes: number;
   /** `processing`: every byte sent; the server checks and stores the rows, then answers. */
   phase: 'queued' | 'uploading' | 'processing' | 'done' | 'error';
+  /** While `processing`: how far the server has got reading and storing the rows. */
+  storing: UploadProgress | null;
   result: UploadResponse | null;
   error: string | null;
 }
+
+/** How often the server is asked how far storing has got. */
+export const PROGRESS_POLL_MS = 500;
 
 export interface UploadsState {
   items: UploadItem[];
@@ -44,6 +49,15 @@ export const useUploads = create<UploadsState>()((set, get) => {
         update(key, { sentBytes, phase: sentBytes >= file.size ? 'processing' : 'uploading' }),
       transport,
     );
+    const polling = setInterval(() => {
+      if (get().items.find((i) => i.key === key)?.phase !== 'processing') return;
+      fetchUploadProgress(upload.progressId)
+        .then((storing) => {
+          const now = get().items.find((i) => i.key === key);
+          if (now?.phase === 'processing') update(key, { storing });
+        })
+        .catch(() => undefined); // not begun yet (404) or a lost poll: the next one tells
+    }, PROGRESS_POLL_MS);
     try {
       const result = await upload.done;
       update(key, { phase: 'done', result, sentBytes: file.size });
@@ -51,6 +65,8 @@ export const useUploads = create<UploadsState>()((set, get) => {
       if (result.rejected > 0) await useQuarantine.getState().load();
     } catch (error) {
       update(key, { phase: 'error', error: errorMessage(error) });
+    } finally {
+      clearInterval(polling);
     }
   }
 
@@ -66,6 +82,7 @@ export const useUploads = create<UploadsState>()((set, get) => {
             size: file.size,
             sentBytes: 0,
             phase: 'queued' as const,
+            storing: null,
             result: null,
             error: null,
           })),
