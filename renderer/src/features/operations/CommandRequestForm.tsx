@@ -1,10 +1,11 @@
 import { useEffect } from 'react';
-import type { CommandSpec, ParamSpec } from '../../../../core/contracts/operations';
 import { useCan } from '../session/useCan';
 import { useBookings } from './bookingStore';
 import { formatUtcSecond, RISK_LABEL } from './commandFormat';
 import { useCommandRequest } from './commandRequestStore';
 import { useOperations } from './operationsStore';
+import { ParamInputs } from './CommandParamInputs';
+import { RequestWhen } from './RequestWhen';
 
 /**
  * Ask for a command: instrument, a command of its catalogue, its parameters, and when
@@ -81,38 +82,7 @@ export function CommandRequestForm() {
             </select>
           </label>
           {spec !== undefined && <ParamInputs spec={spec} values={draft.params} />}
-          <span className="ops-request-when" role="radiogroup" aria-label="When">
-            <label>
-              <input
-                type="radio"
-                name="ops-request-when"
-                checked={draft.when === 'now'}
-                onChange={() => store().edit({ when: 'now' })}
-                data-testid="ops-request-when-now"
-              />{' '}
-              Now
-            </label>
-            <label>
-              <input
-                type="radio"
-                name="ops-request-when"
-                checked={draft.when === 'slot'}
-                onChange={() => store().edit({ when: 'slot' })}
-                data-testid="ops-request-when-slot"
-              />{' '}
-              In my booked slot at
-            </label>
-            <input
-              className="input"
-              type="datetime-local"
-              aria-label={`Time in the booked slot (${zone})`}
-              value={draft.at}
-              disabled={draft.when !== 'slot'}
-              onChange={(e) => store().edit({ at: e.target.value })}
-              data-testid="ops-request-at"
-            />
-            <span className="muted"> {zone}</span>
-          </span>
+          <RequestWhen draft={draft} zone={zone} />
           <button
             type="submit"
             className="button button--primary"
@@ -142,81 +112,5 @@ export function CommandRequestForm() {
         )}
       </form>
     </section>
-  );
-}
-
-function ParamInputs({
-  spec,
-  values,
-}: {
-  spec: CommandSpec;
-  values: Record<string, string | boolean>;
-}) {
-  const setParam = useCommandRequest.getState().setParam;
-  return (
-    <>
-      {Object.entries(spec.params).map(([name, param]) => (
-        <label key={name}>
-          <span className="json-label">
-            {name}
-            {param.type === 'number' && param.unit !== undefined ? ` (${param.unit})` : ''}
-            {spec.required.includes(name) ? ' *' : ''}
-          </span>
-          <ParamInput
-            name={name}
-            param={param}
-            value={values[name]}
-            onChange={(v) => setParam(name, v)}
-          />
-        </label>
-      ))}
-    </>
-  );
-}
-
-function ParamInput(props: {
-  name: string;
-  param: ParamSpec;
-  value: string | boolean | undefined;
-  onChange: (value: string | boolean) => void;
-}) {
-  const { name, param, value, onChange } = props;
-  const testId = `ops-request-param-${name}`;
-  if (param.type === 'boolean') {
-    return (
-      <input
-        type="checkbox"
-        checked={value === true}
-        onChange={(e) => onChange(e.target.checked)}
-        data-testid={testId}
-      />
-    );
-  }
-  if (param.type === 'string' && param.enum !== undefined) {
-    return (
-      <select
-        className="input"
-        value={typeof value === 'string' ? value : ''}
-        onChange={(e) => onChange(e.target.value)}
-        data-testid={testId}
-      >
-        <option value="">—</option>
-        {param.enum.map((option) => (
-          <option key={option}>{option}</option>
-        ))}
-      </select>
-    );
-  }
-  return (
-    <input
-      className="input"
-      type={param.type === 'number' ? 'number' : 'text'}
-      min={param.type === 'number' ? param.minimum : undefined}
-      max={param.type === 'number' ? param.maximum : undefined}
-      title={param.description || undefined}
-      value={typeof value === 'string' ? value : ''}
-      onChange={(e) => onChange(e.target.value)}
-      data-testid={testId}
-    />
   );
 }
