@@ -10,6 +10,7 @@ import { scheduleRoutes } from '../schedules/routes';
 import { reportRoutes } from '../reports/routes';
 import { deliveryRoutes } from './notify';
 import { uploadRoutes } from './uploads';
+import { layoutRoutes } from './layouts';
 import { stationRoutes } from './stations';
 
 /** Answer to POST /api/v1/observations (public contract, extended by `duplicates`). */
@@ -273,6 +274,7 @@ export const routes = {
   ...deliveryRoutes,
   ...reportRoutes,
   ...uploadRoutes,
+  ...layoutRoutes,
   ...stationRoutes,
 } as const satisfies Record<string, RouteSpec>;
 

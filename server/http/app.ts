@@ -22,6 +22,7 @@ import { deliveriesRouter } from './routes-deliveries';
 import { reportsRouter } from './routes-reports';
 import { operationsRouter } from './routes-operations';
 import { uploadsRouter } from './routes-uploads';
+import { layoutsRouter } from './routes-layouts';
 import { stationsRouter } from './routes-stations';
 
 export interface AppDeps extends IngestRouteDeps, ReadRouteDeps {
@@ -67,6 +68,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(operationsRouter(deps));
   app.use(uploadsRouter(deps));
   app.use(stationsRouter(deps));
+  app.use(layoutsRouter(deps));
   app.use('/api', notFoundHandler);
   if (deps.staticDir && fs.existsSync(path.join(deps.staticDir, 'index.html'))) {
     const index = path.join(deps.staticDir, 'index.html');

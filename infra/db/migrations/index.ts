@@ -10,6 +10,7 @@ import { sql as users } from './009_users';
 import { sql as operations } from './010_operations';
 import { sql as bookings } from './011_bookings';
 import { sql as commandSchedule } from './012_command_schedule';
+import { sql as liveLayouts } from './013_live_layouts';
 
 export interface Migration {
   id: number;
@@ -31,4 +32,5 @@ export const migrations: Migration[] = [
   { id: 10, name: 'operations', sql: operations },
   { id: 11, name: 'bookings', sql: bookings },
   { id: 12, name: 'command_schedule', sql: commandSchedule },
+  { id: 13, name: 'live_layouts', sql: liveLayouts },
 ];
