@@ -2,7 +2,7 @@ import { routes } from '../../../core/contracts/http';
 import { useCatalog } from '../state/catalog';
 import type { LatestSample } from '../state/catalog';
 import { useConnection } from '../state/connection';
-import { useSelection } from '../state/selection';
+import { allKeys, useSelection } from '../state/selection';
 import { liveAlerts, liveSamples } from './emitter';
 import type { LiveBatch } from './emitter';
 import { LiveSocket } from './socket';
@@ -50,9 +50,9 @@ export function startLiveService(options: LiveServiceOptions = {}): () => void {
     onServerError: (message) => console.warn('live socket:', message),
   });
 
-  socket.setSubscriptions(useSelection.getState().keys);
+  socket.setSubscriptions(allKeys(useSelection.getState().panels));
   const unsubscribeSelection = useSelection.subscribe((state, prev) => {
-    if (state.keys !== prev.keys) socket.setSubscriptions(state.keys);
+    if (state.panels !== prev.panels) socket.setSubscriptions(allKeys(state.panels));
   });
   // After a reconnect the catalog may be stale (datastreams added while we were away).
   const unsubscribeConnection = useConnection.subscribe((state, prev) => {

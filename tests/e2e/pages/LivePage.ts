@@ -9,6 +9,9 @@ export class LivePage {
   readonly chart: Locator;
   readonly liveStatus: Locator;
   readonly followToggle: Locator;
+  readonly panels: Locator;
+  readonly layoutSelect: Locator;
+  readonly layoutError: Locator;
   private picked = 0;
 
   constructor(readonly page: Page) {
@@ -16,6 +19,32 @@ export class LivePage {
     this.chart = page.getByTestId('live-chart');
     this.liveStatus = page.getByTestId('live-status');
     this.followToggle = page.getByTestId('follow-toggle');
+    this.panels = page.getByTestId('live-panel');
+    this.layoutSelect = page.getByTestId('layout-select');
+    this.layoutError = page.getByTestId('layout-error');
+  }
+
+  panel(index: number): Locator {
+    return this.panels.nth(index);
+  }
+
+  /** A new panel below the others; the picker then adds to it. */
+  async addPanel(): Promise<void> {
+    const before = await this.panels.count();
+    await this.page.getByTestId('panel-add').click();
+    await expect(this.panels).toHaveCount(before + 1);
+    await expect(this.panel(before)).toHaveAttribute('data-active', 'true');
+  }
+
+  /** Saves the page's panels under `name` for the acting user. */
+  async saveLayout(name: string): Promise<void> {
+    await this.page.getByTestId('layout-name').fill(name);
+    await this.page.getByTestId('layout-save').click();
+    await expect(this.layoutSelect).toHaveValue(name);
+  }
+
+  async openLayout(name: string): Promise<void> {
+    await this.layoutSelect.selectOption(name);
   }
 
   async goto(): Promise<void> {
@@ -48,7 +77,10 @@ export class LivePage {
 
   /** Waits until the history load settled (data or "no data in this range"). */
   async waitForChart(): Promise<void> {
-    await expect(this.chart).toHaveAttribute('data-phase', /^(ready|empty)$/);
+    // Every panel's chart: a layout of several loads each one's history.
+    for (const chart of await this.chart.all()) {
+      await expect(chart).toHaveAttribute('data-phase', /^(ready|empty)$/);
+    }
   }
 
   /** What plotly holds for one trace: the graph div exposes `data`. */

@@ -40,7 +40,7 @@ describe('a job on the Live page', () => {
     useSelection.getState().toggle('other.aws.x');
     openLiveAt({ keys: [wind.speed], range: { from: 1, to: 2 } });
     expect(useSelection.getState()).toMatchObject({
-      keys: [wind.speed],
+      panels: [[wind.speed]],
       customRange: { from: 1, to: 2 },
       follow: false,
     });

@@ -1,7 +1,7 @@
 import type { Job } from '../../api/controlRoom';
 import { useCatalog } from '../../state/catalog';
 import { useRoute } from '../../state/route';
-import { MAX_SELECTED, useSelection, type TimeRange } from '../../state/selection';
+import { allKeys, MAX_SELECTED, useSelection, type TimeRange } from '../../state/selection';
 import { presetRange } from '../live/timeRange';
 
 /** What the Live page should show for a job: its datastreams over the window that caused it. */
@@ -39,14 +39,15 @@ export function liveViewOf(
 
 /** Opens the Live page on those datastreams, fixed on that range (not following the clock). */
 export function openLiveAt(view: LiveView): void {
-  useSelection.setState({ keys: view.keys, customRange: view.range, follow: false });
+  useSelection.getState().showOnly(view.keys, view.range);
   useRoute.getState().navigate('live');
 }
 
 /** The range the Live page shows now: the zoomed one, or the preset's window. */
 export function liveRangeInView(): TimeRange | null {
-  const { customRange, preset, keys } = useSelection.getState();
+  const { customRange, preset, panels } = useSelection.getState();
   if (customRange) return customRange;
+  const keys = allKeys(panels);
   const times = useCatalog
     .getState()
     .datastreams.filter((d) => keys.includes(d.key) && d.lastTime !== null)

@@ -61,11 +61,11 @@ describe('DatastreamPicker', () => {
     render(<DatastreamPicker />);
     const option = screen.getByTestId('datastream-option-sattelberg.aws.wind_speed');
     fireEvent.click(within(option).getByRole('checkbox'));
-    expect(useSelection.getState().keys).toEqual(['sattelberg.aws.wind_speed']);
+    expect(useSelection.getState().panels).toEqual([['sattelberg.aws.wind_speed']]);
     expect(option.dataset.selected).toBe('true');
     expect(screen.getByTestId('selection-count').textContent).toBe('1/8');
     fireEvent.click(within(option).getByRole('checkbox'));
-    expect(useSelection.getState().keys).toEqual([]);
+    expect(useSelection.getState().panels).toEqual([[]]);
   });
 
   it('filters by every word typed', () => {

@@ -1,7 +1,7 @@
 import { memo, useMemo, useState } from 'react';
 import { useCatalogNow } from '../../hooks';
 import { useCatalog } from '../../state/catalog';
-import { MAX_SELECTED, useSelection } from '../../state/selection';
+import { activeKeys, MAX_SELECTED, useSelection } from '../../state/selection';
 import { DatastreamRow } from './DatastreamRow';
 import { formatCadence, groupByStation } from './pickerGroups';
 
@@ -12,7 +12,7 @@ import { formatCadence, groupByStation } from './pickerGroups';
 export const DatastreamPicker = memo(function DatastreamPicker() {
   const stations = useCatalog((s) => s.stations);
   const datastreams = useCatalog((s) => s.datastreams);
-  const keys = useSelection((s) => s.keys);
+  const keys = useSelection(activeKeys);
   const toggle = useSelection((s) => s.toggle);
   const [filter, setFilter] = useState('');
   // "12 min ago" labels age on their own; half a minute is plenty for that.

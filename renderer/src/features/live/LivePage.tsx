@@ -1,24 +1,23 @@
 import { useEffect, useMemo } from 'react';
-import type { DatastreamSummary } from '../../../../core/contracts/http';
 import { useCatalog } from '../../state/catalog';
 import { useConnection } from '../../state/connection';
 import { useSelection } from '../../state/selection';
 import type { ChartIntent } from './chartIntent';
 import { DatastreamPicker } from './DatastreamPicker';
-import { LiveChart } from './LiveChart';
+import { LayoutBar } from './LayoutBar';
+import { LivePanel } from './LivePanel';
 import { RangeBar } from './RangeBar';
-import { ReadoutStrip } from './ReadoutStrip';
 
-/** The Live view: picker on the left, range controls and the chart on the right. */
+/** The Live view: picker on the left; range, layouts and the panels (one time axis) on the right. */
 export function LivePage() {
   const status = useCatalog((s) => s.status);
   const error = useCatalog((s) => s.error);
   const datastreams = useCatalog((s) => s.datastreams);
-  const keys = useSelection((s) => s.keys);
+  const panels = useSelection((s) => s.panels);
+  const active = useSelection((s) => s.active);
   const preset = useSelection((s) => s.preset);
   const follow = useSelection((s) => s.follow);
   const customRange = useSelection((s) => s.customRange);
-  const setCustomRange = useSelection((s) => s.setCustomRange);
   // Every reopen after the first means samples may have been missed: refetch then.
   const reloadToken = useConnection((s) => Math.max(0, s.opens - 1));
 
@@ -27,14 +26,10 @@ export function LivePage() {
     if (status === 'ready') useSelection.getState().retain(new Set(datastreams.map((d) => d.key)));
   }, [status, datastreams]);
 
-  const streams = useMemo(() => {
-    const byKey = new Map(datastreams.map((d) => [d.key, d]));
-    return keys.map((k) => byKey.get(k)).filter((d): d is DatastreamSummary => d !== undefined);
-  }, [keys, datastreams]);
-
-  const intent = useMemo<ChartIntent>(
-    () => ({ streams, preset, customRange, follow, reloadToken }),
-    [streams, preset, customRange, follow, reloadToken],
+  const known = useMemo(() => new Map(datastreams.map((d) => [d.key, d])), [datastreams]);
+  const shared = useMemo<Omit<ChartIntent, 'streams'>>(
+    () => ({ preset, customRange, follow, reloadToken }),
+    [preset, customRange, follow, reloadToken],
   );
 
   if (status === 'idle' || status === 'loading') {
@@ -59,8 +54,19 @@ export function LivePage() {
       <DatastreamPicker />
       <div className="live-main">
         <RangeBar />
-        <ReadoutStrip streams={streams} />
-        <LiveChart intent={intent} onUserRange={setCustomRange} />
+        <LayoutBar />
+        {panels.map((keys, index) => (
+          <LivePanel
+            // Panels have no identity beyond their place: removing one redraws those below.
+            key={index}
+            index={index}
+            keys={keys}
+            known={known}
+            shared={shared}
+            several={panels.length > 1}
+            active={index === active}
+          />
+        ))}
       </div>
     </div>
   );

@@ -8,7 +8,7 @@ import { ReadoutStrip } from './ReadoutStrip';
 const T0 = Date.parse('2026-11-25T12:00:00Z');
 
 function Strip() {
-  return <ReadoutStrip streams={useCatalog((s) => s.datastreams)} />;
+  return <ReadoutStrip streams={useCatalog((s) => s.datastreams)} panel={0} />;
 }
 
 describe('ReadoutStrip', () => {

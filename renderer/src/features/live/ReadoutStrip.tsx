@@ -6,6 +6,8 @@ import { useSelection } from '../../state/selection';
 
 interface ReadoutStripProps {
   streams: readonly DatastreamSummary[];
+  /** The panel the readouts belong to: removing one takes it off that panel. */
+  panel: number;
 }
 
 /**
@@ -13,7 +15,7 @@ interface ReadoutStripProps {
  * operator reads from across the room. Fed by the catalog, which the live service
  * refreshes every few seconds, so it never re-renders per sample.
  */
-export function ReadoutStrip({ streams }: ReadoutStripProps) {
+export function ReadoutStrip({ streams, panel }: ReadoutStripProps) {
   const stations = useCatalog((s) => s.stations);
   const toggle = useSelection((s) => s.toggle);
   // New values bring their own fresh clock (see useCatalogNow); the tick only ages old ones.
@@ -41,7 +43,7 @@ export function ReadoutStrip({ streams }: ReadoutStripProps) {
                 className="readout-remove"
                 aria-label={`Remove ${ds.key} from the panel`}
                 data-testid={`readout-remove-${ds.key}`}
-                onClick={() => toggle(ds.key)}
+                onClick={() => toggle(ds.key, panel)}
               >
                 ×
               </button>

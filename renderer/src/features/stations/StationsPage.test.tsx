@@ -124,7 +124,7 @@ describe('StationsPage', () => {
     render(<StationsPage />);
     fireEvent.click(await screen.findByTestId('ds-open-sattelberg.aws.air_pressure'));
     expect(useRoute.getState().page).toBe('live');
-    expect(useSelection.getState().keys).toEqual(['sattelberg.aws.air_pressure']);
+    expect(useSelection.getState().panels).toEqual([['sattelberg.aws.air_pressure']]);
     expect(useSelection.getState().follow).toBe(true);
   });
 });
