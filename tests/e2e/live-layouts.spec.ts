@@ -52,5 +52,17 @@ test('a layout of two panels is saved for the user and opened again after a relo
   await page.getByTestId('layout-name').fill('desk!');
   await page.getByTestId('layout-save').click();
   await expect(live.layoutError).toContainText('layout name');
+
+  // A range typed in (UTC): every panel shows it, no longer following the clock.
+  const utc = (ms: number) => new Date(ms).toISOString().slice(0, 16);
+  await page.getByTestId('range-custom').click();
+  await page.getByTestId('custom-range-from').fill(utc(now - 2 * 3_600_000));
+  await page.getByTestId('custom-range-to').fill(utc(now - 3_600_000));
+  await page.getByTestId('custom-range-apply').click();
+  await expect(page.getByTestId('custom-range')).toContainText(
+    `${utc(now - 3_600_000).replace('T', ' ')}`,
+  );
+  await expect(live.followToggle).toHaveAttribute('aria-pressed', 'false');
+  await live.waitForChart();
   expect(consoleErrors.filter((e) => !e.includes('400'))).toEqual([]);
 });

@@ -1,6 +1,11 @@
+import { useState } from 'react';
 import { formatUtc } from '../../format';
 import { RANGE_PRESETS, useSelection } from '../../state/selection';
-import type { RangePreset } from '../../state/selection';
+import type { RangePreset, TimeRange } from '../../state/selection';
+import { CustomRangeForm } from './CustomRangeForm';
+import { presetRange } from './timeRange';
+
+const DAY_MS = 86_400_000;
 
 const PRESET_LABEL: Record<RangePreset, string> = {
   '1h': '1 h',
@@ -19,6 +24,12 @@ export function RangeBar() {
   const setPreset = useSelection((s) => s.setPreset);
   const setFollow = useSelection((s) => s.setFollow);
   const setCustomRange = useSelection((s) => s.setCustomRange);
+  /** The range the custom form opened on; null while it is closed. */
+  const [typing, setTyping] = useState<TimeRange | null>(null);
+  const rangeInView = (): TimeRange => {
+    const now = Date.now();
+    return customRange ?? presetRange(preset, null, now) ?? { from: now - DAY_MS, to: now };
+  };
 
   return (
     <div className="toolbar" data-testid="range-bar">
@@ -35,7 +46,18 @@ export function RangeBar() {
             {PRESET_LABEL[p]}
           </button>
         ))}
+        <button
+          type="button"
+          className="segment"
+          data-testid="range-custom"
+          aria-pressed={typing !== null}
+          title="Type a range (UTC)"
+          onClick={() => setTyping(typing ? null : rangeInView())}
+        >
+          Custom…
+        </button>
       </div>
+      {typing && <CustomRangeForm inView={typing} onDone={() => setTyping(null)} />}
       <button
         type="button"
         className="toggle"
