@@ -1,5 +1,7 @@
-import { CompressionTypes, Partitioners, type Kafka, type Producer } from 'kafkajs';
+import { CompressionTypes, type Kafka, type Producer } from 'kafkajs';
 import { describeKafkaError } from './kafka-admin';
+import { useFastGzip } from './kafka-gzip';
+import { keyPartitioner } from './kafka-partitioner';
 import { withTimeout } from './retry-backoff';
 import type { BusMessage } from './types';
 
@@ -30,7 +32,7 @@ export function chunksUnder(messages: BusMessage[], maxBytes: number): BusMessag
 }
 
 /**
- * The idempotent, batched, compressed producer of a Kafka bus. One send() is one request per
+ * The idempotent, batched, GZIP-compressed producer of a Kafka bus. One send() is one request per
  * partition leader, acknowledged by all in-sync replicas; it resolves only when durable and
  * rejects within the time limit when the broker is away, never hangs.
  */
@@ -40,7 +42,9 @@ export class KafkaPublisher {
   constructor(
     private readonly kafka: Kafka,
     private readonly timeoutMs: number,
-  ) {}
+  ) {
+    useFastGzip();
+  }
 
   /** `prepare` (creating topics missing after an outage) counts against the same limit. */
   async send(topic: string, messages: BusMessage[], prepare: () => Promise<void>): Promise<void> {
@@ -85,7 +89,7 @@ export class KafkaPublisher {
       idempotent: true, // with acks -1: a retried request is not written twice
       maxInFlightRequests: 1, // keeps per-partition order across retries
       allowAutoTopicCreation: false, // topics come from the table, with their partitions
-      createPartitioner: Partitioners.DefaultPartitioner, // murmur2, as the embedded log
+      createPartitioner: keyPartitioner, // the DefaultPartitioner's murmur2, as the embedded log
       retry: { retries: 4, initialRetryTime: 200, maxRetryTime: 2_000 },
     });
     await producer.connect();
