@@ -8,9 +8,12 @@ import type { BusMessage } from './types';
 /**
  * Bytes of message text per produce request. A partition's record batch must stay under the
  * broker's message.max.bytes (1 MiB by default) even where compression gains little, or the
- * broker refuses it and the relay could never get past that outbox row.
+ * broker refuses it and the relay could never get past that outbox row. Well under it: kafkajs
+ * (2.2.4) sorts a request's messages into partitions by copying each partition's list once
+ * per message, a cost that grows with the square of the request; on the bus bench 300 KB
+ * requests took about a tenth less CPU per message than 900 KB ones, 2.7 MB ones a fifth more.
  */
-const MAX_REQUEST_BYTES = 900 * 1024;
+const MAX_REQUEST_BYTES = 300 * 1024;
 
 /** Consecutive slices of `messages` whose keys and values add up to at most `maxBytes`. */
 export function chunksUnder(messages: BusMessage[], maxBytes: number): BusMessage[][] {
@@ -32,8 +35,9 @@ export function chunksUnder(messages: BusMessage[], maxBytes: number): BusMessag
 }
 
 /**
- * The idempotent, batched, GZIP-compressed producer of a Kafka bus. One send() is one request per
- * partition leader, acknowledged by all in-sync replicas; it resolves only when durable and
+ * The idempotent, batched, GZIP-compressed producer of a Kafka bus. One send() goes out as
+ * requests of at most MAX_REQUEST_BYTES, one after another (so a partition's messages keep
+ * their order), each acknowledged by all in-sync replicas; it resolves only when durable and
  * rejects within the time limit when the broker is away, never hangs.
  */
 export class KafkaPublisher {
