@@ -12,7 +12,7 @@ export interface PendingBatches {
 }
 
 /** Outbox rows looked at per round; a round holds fewer when they add up to its row limit. */
-const BATCHES_PER_ROUND = 50;
+export const BATCHES_PER_ROUND = 50;
 
 export interface StoredObservation {
   datastream: string;
