@@ -1,4 +1,5 @@
 import type { MessageOf } from '../core/contracts/topics';
+import { GZIP_LEVEL } from '../infra/bus/kafka-gzip';
 import { openBus } from '../infra/bus/open-bus';
 import type { Bus } from '../infra/bus/types';
 import { createLogger } from '../infra/logger';
@@ -114,7 +115,7 @@ async function latency(
   };
 }
 
-/** The broker's own producer benchmark for the same number and size of records. */
+/** The broker's own producer benchmark for the same number and size of records, as durable. */
 async function perfTestRate(brokers: string, records: number, recordSize: number): Promise<number> {
   const { runKafkaTool } = await loadKafkaScript();
   const result = await runKafkaTool('org.apache.kafka.tools.ProducerPerformance', [
@@ -130,7 +131,9 @@ async function perfTestRate(brokers: string, records: number, recordSize: number
     '--command-property',
     `bootstrap.servers=${brokers}`,
     'acks=all',
+    // the relay's codec and level, so the two compress the same way
     'compression.type=gzip',
+    `compression.gzip.level=${GZIP_LEVEL}`,
   ]);
   const match = /records sent, ([\d.]+) records\/sec/.exec(
     result.stdout.trim().split('\n').at(-1) ?? '',

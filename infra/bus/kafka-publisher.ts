@@ -1,14 +1,19 @@
-import { CompressionTypes, Partitioners, type Kafka, type Producer } from 'kafkajs';
+import { CompressionTypes, type Kafka, type Producer } from 'kafkajs';
 import { describeKafkaError } from './kafka-admin';
+import { useFastGzip } from './kafka-gzip';
+import { keyPartitioner } from './kafka-partitioner';
 import { withTimeout } from './retry-backoff';
 import type { BusMessage } from './types';
 
 /**
  * Bytes of message text per produce request. A partition's record batch must stay under the
  * broker's message.max.bytes (1 MiB by default) even where compression gains little, or the
- * broker refuses it and the relay could never get past that outbox row.
+ * broker refuses it and the relay could never get past that outbox row. Well under it: kafkajs
+ * (2.2.4) sorts a request's messages into partitions by copying each partition's list once
+ * per message, a cost that grows with the square of the request; on the bus bench 300 KB
+ * requests took about a tenth less CPU per message than 900 KB ones, 2.7 MB ones a fifth more.
  */
-const MAX_REQUEST_BYTES = 900 * 1024;
+const MAX_REQUEST_BYTES = 300 * 1024;
 
 /** Consecutive slices of `messages` whose keys and values add up to at most `maxBytes`. */
 export function chunksUnder(messages: BusMessage[], maxBytes: number): BusMessage[][] {
@@ -30,8 +35,9 @@ export function chunksUnder(messages: BusMessage[], maxBytes: number): BusMessag
 }
 
 /**
- * The idempotent, batched, compressed producer of a Kafka bus. One send() is one request per
- * partition leader, acknowledged by all in-sync replicas; it resolves only when durable and
+ * The idempotent, batched, GZIP-compressed producer of a Kafka bus. One send() goes out as
+ * requests of at most MAX_REQUEST_BYTES, one after another (so a partition's messages keep
+ * their order), each acknowledged by all in-sync replicas; it resolves only when durable and
  * rejects within the time limit when the broker is away, never hangs.
  */
 export class KafkaPublisher {
@@ -40,7 +46,9 @@ export class KafkaPublisher {
   constructor(
     private readonly kafka: Kafka,
     private readonly timeoutMs: number,
-  ) {}
+  ) {
+    useFastGzip();
+  }
 
   /** `prepare` (creating topics missing after an outage) counts against the same limit. */
   async send(topic: string, messages: BusMessage[], prepare: () => Promise<void>): Promise<void> {
@@ -85,7 +93,7 @@ export class KafkaPublisher {
       idempotent: true, // with acks -1: a retried request is not written twice
       maxInFlightRequests: 1, // keeps per-partition order across retries
       allowAutoTopicCreation: false, // topics come from the table, with their partitions
-      createPartitioner: Partitioners.DefaultPartitioner, // murmur2, as the embedded log
+      createPartitioner: keyPartitioner, // the DefaultPartitioner's murmur2, as the embedded log
       retry: { retries: 4, initialRetryTime: 200, maxRetryTime: 2_000 },
     });
     await producer.connect();

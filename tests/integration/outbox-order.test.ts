@@ -10,6 +10,7 @@ import {
 import { storeBatch } from '../../server/ingest/observation-repository';
 import { backends } from '../support/backends';
 import { OutboxRelay } from '../../workers/relay/outbox-relay';
+import { BATCHES_PER_ROUND } from '../../workers/relay/outbox-repository';
 
 // Outbox ids are taken when a batch is stored, not when it commits. This is the interleaving
 // that broke per-datastream order under concurrent writers (found by the soak): writer A's
@@ -105,4 +106,49 @@ it("publishes a writer's batches in time order when an earlier one commits late"
     .map((o) => o.timeMs);
   expect(timesOfA).toEqual([1, 2, 3, 4, 5, 6]);
   expect(published).toHaveLength(9);
+});
+
+it('drains a backlog of several rounds in order, reading ahead only while more is waiting', async () => {
+  // Two full rounds and a last one that takes all there is; times start after the test above.
+  const batches = 2 * BATCHES_PER_ROUND + 20;
+  for (let b = 0; b < batches; b += 1) await store('o.i.b', [100 + 2 * b, 101 + 2 * b]);
+
+  const events: ('read' | 'publish')[] = [];
+  const relayDb: Database = {
+    ...db,
+    query: async (sql: string, params?: SqlParam[]) => {
+      if (sql.includes('FROM outbox WHERE published_at IS NULL')) events.push('read');
+      return db.query(sql, params);
+    },
+  } as Database;
+  const published: BusMessage[] = [];
+  const bus = {
+    publish: async (_topic: string, messages: BusMessage[]) => {
+      events.push('publish');
+      published.push(...messages);
+    },
+  } as unknown as Bus;
+  const relay = new OutboxRelay({ db: relayDb, bus, logger: createLogger('silent') });
+  relay.start();
+  for (let i = 0; i < 400 && published.length < 2 * batches; i++) {
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  await relay.stop();
+
+  const timesOfB = published
+    .map((m) => JSON.parse(m.value) as { datastream: string; timeMs: number })
+    .filter((o) => o.datastream === 'o.i.b')
+    .map((o) => o.timeMs);
+  expect(timesOfB).toEqual(Array.from({ length: 2 * batches }, (_, i) => 100 + i));
+  // Rounds 1 and 2 left more in the outbox: the next round was read as each went out.
+  // Round 3 took the rest: nothing was read ahead of it, the next read came after it.
+  expect(events.slice(0, 7)).toEqual([
+    'read',
+    'read',
+    'publish',
+    'read',
+    'publish',
+    'publish',
+    'read',
+  ]);
 });

@@ -18,6 +18,8 @@ const MAX_BACKOFF_MS = 5_000;
 interface Round {
   batches: PendingBatch[];
   messages: BusMessage[];
+  /** The outbox held more than this round: a drain, where reading ahead pays. */
+  more: boolean;
 }
 
 export interface RelayStatus {
@@ -71,11 +73,11 @@ export class OutboxRelay {
   }
 
   private async readRound(inFlight: readonly number[] = []): Promise<Round | undefined> {
-    const batches = await pendingBatches(this.deps.db, MAX_ROWS_PER_ROUND, inFlight);
+    const { batches, more } = await pendingBatches(this.deps.db, MAX_ROWS_PER_ROUND, inFlight);
     if (batches.length === 0) return undefined;
     const ids = batches.map((b) => b.batchId);
     const observations = await observationsOfBatches(this.deps.db, ids);
-    return { batches, messages: observations.map(toMessage) };
+    return { batches, messages: observations.map(toMessage), more };
   }
 
   private async publishRound(round: Round): Promise<void> {
@@ -88,8 +90,11 @@ export class OutboxRelay {
   }
 
   /**
-   * Reads the next round from the database while the current one is being published, so a
-   * drain runs at the speed of the slower of the two instead of their sum.
+   * During a drain, reads the next round from the database while the current one is being
+   * published, so the drain runs at the speed of the slower of the two instead of their sum.
+   * When the round took all there was, the next read waits for the publish instead: a read
+   * ahead would find only what committed in its first few milliseconds, and what commits
+   * during the publish would wait for one more round.
    */
   private async run(): Promise<void> {
     let backoffMs = 500;
@@ -102,8 +107,10 @@ export class OutboxRelay {
           await this.sleep(IDLE_POLL_MS);
           continue;
         }
-        next = this.readRound(round.batches.map((b) => b.outboxId));
-        next.catch(() => undefined); // awaited next time round; a failure surfaces there
+        if (round.more) {
+          next = this.readRound(round.batches.map((b) => b.outboxId));
+          next.catch(() => undefined); // awaited next time round; a failure surfaces there
+        }
         await this.publishRound(round);
         if (!this.status.connected)
           this.deps.logger.info('bus reachable again: draining the outbox');

@@ -6,6 +6,14 @@ export interface PendingBatch {
   rows: number;
 }
 
+export interface PendingBatches {
+  batches: PendingBatch[];
+  more: boolean;
+}
+
+/** Outbox rows looked at per round; a round holds fewer when they add up to its row limit. */
+export const BATCHES_PER_ROUND = 50;
+
 export interface StoredObservation {
   datastream: string;
   timeMs: number;
@@ -16,7 +24,8 @@ export interface StoredObservation {
 
 /**
  * The oldest unpublished outbox rows, up to about `maxRows` observations, leaving out
- * `inFlight` (the round the relay is publishing while it reads the next).
+ * `inFlight` (the round the relay is publishing while it reads the next); `more` tells
+ * whether unpublished rows were left for a later round.
  *
  * Always from the oldest, never "after the last id read": ids are taken when a batch is
  * stored, not when it commits, so a batch can become visible after a higher id was read.
@@ -28,21 +37,21 @@ export async function pendingBatches(
   db: Queryable,
   maxRows: number,
   inFlight: readonly number[] = [],
-): Promise<PendingBatch[]> {
+): Promise<PendingBatches> {
   const { rows } = await db.query<{ id: string; batch_id: string; row_count: number }>(
     `SELECT id, batch_id, row_count FROM outbox WHERE published_at IS NULL
        AND id <> ALL($1::bigint[])
-     ORDER BY id LIMIT 50`,
+     ORDER BY id LIMIT ${BATCHES_PER_ROUND}`,
     [`{${inFlight.join(',')}}`],
   );
   const batches: PendingBatch[] = [];
   let total = 0;
   for (const row of rows) {
-    if (batches.length > 0 && total + row.row_count > maxRows) break;
+    if (batches.length > 0 && total + row.row_count > maxRows) return { batches, more: true };
     batches.push({ outboxId: Number(row.id), batchId: Number(row.batch_id), rows: row.row_count });
     total += row.row_count;
   }
-  return batches;
+  return { batches, more: rows.length === BATCHES_PER_ROUND };
 }
 
 /** The observations the batches stored, batch by batch, each batch in measurement-time order. */
