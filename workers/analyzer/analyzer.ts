@@ -1,7 +1,7 @@
 import type { AlertEvent, EngineOutput, JobRequest } from '../../core/rules/index';
 import { subscribeInBackground } from '../../infra/bus/background-subscription';
 import { sendToDeadLetter } from '../../infra/bus/dead-letter';
-import type { Bus, ConsumedBatch, ConsumedMessage, Subscription } from '../../infra/bus/types';
+import type { Bus, ConsumedBatch, Subscription } from '../../infra/bus/types';
 import type { Database } from '../../infra/db/types';
 import type { Logger } from '../../infra/logger';
 import {
@@ -12,8 +12,8 @@ import {
 import { listRules, rulesRevision } from '../../infra/rules/rule-store';
 import { applyEffects } from './alert-effects';
 import { catchUp } from './catch-up';
-import { decodeObservation } from './decode-observation';
 import { sendDueDigests } from './digests';
+import { evaluateMessages } from './evaluate-messages';
 import { parseStoredRule, prepareRule } from './rule-loader';
 import { RuleSet, type ActiveRule } from './rule-set';
 
@@ -106,32 +106,12 @@ export class Analyzer {
 
   private async onBatch(batch: ConsumedBatch): Promise<void> {
     const nowMs = Date.now();
-    const events: AlertEvent[] = [];
-    const jobs: JobRequest[] = [];
-    const bad: { message: ConsumedMessage; error: string }[] = [];
-    for (const message of batch.messages) {
-      const observation = decodeObservation(message.value);
-      if ('error' in observation) {
-        bad.push({ message, error: observation.error });
-        continue;
-      }
-      const readers = this.rules.readersOf(observation.datastream);
-      if (readers === undefined) continue;
-      // The hot path: no closure per observation and rule.
-      for (const active of readers) {
-        if (active.broken) continue;
-        let output: EngineOutput;
-        try {
-          output = active.engine.ingest(observation, nowMs);
-        } catch (error) {
-          this.stopRule(active, error as Error);
-          continue;
-        }
-        active.dirty = true;
-        for (const event of output.events) events.push(event);
-        for (const job of output.jobs) jobs.push(job);
-      }
-    }
+    const { events, jobs, bad } = evaluateMessages(
+      this.rules,
+      batch.messages,
+      nowMs,
+      (active, error) => this.stopRule(active, error),
+    );
     this.status.observations += batch.messages.length - bad.length;
     await this.effects(events, jobs, nowMs);
     if (bad.length > 0) {

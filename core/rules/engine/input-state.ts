@@ -18,9 +18,13 @@ export class InputState {
   /** Arrival time of that newest observation (processing time). */
   lastArrivalMs: number | null;
   readonly series: InputSeries;
-  private queueT: number[];
-  private queueV: number[];
+  // The queue is queueT/queueV[queueHead, queueEnd). Emptied by moving both ends back to 0,
+  // never by truncating: a single-input rule drains its queue at every observation, and a
+  // truncated array gives up its storage, to be allocated again by the next push.
+  private readonly queueT: number[];
+  private readonly queueV: number[];
   private queueHead = 0;
+  private queueEnd: number;
 
   constructor(retentionMs: number, snapshot?: InputSnapshot) {
     this.receivedMs = snapshot?.receivedMs ?? null;
@@ -28,41 +32,44 @@ export class InputState {
     this.series = new InputSeries(retentionMs, snapshot?.series);
     this.queueT = [...(snapshot?.queue.t ?? [])];
     this.queueV = [...(snapshot?.queue.v ?? [])];
+    this.queueEnd = this.queueT.length;
   }
 
   /** The oldest received value still waiting for its instant to be evaluated, if any. */
   get nextWaitingMs(): number | null {
-    return this.queueHead < this.queueT.length ? (this.queueT[this.queueHead] as number) : null;
+    return this.queueHead < this.queueEnd ? (this.queueT[this.queueHead] as number) : null;
   }
 
   /** Keeps a received value until its instant is evaluated. */
   enqueue(timeMs: number, value: number): void {
-    this.queueT.push(timeMs);
-    this.queueV.push(value);
+    this.queueT[this.queueEnd] = timeMs;
+    this.queueV[this.queueEnd] = value;
+    this.queueEnd++;
   }
 
   /** Applies every queued value measured at or before `timeMs` to the windows. */
   applyUntil(timeMs: number): void {
-    const { queueT, queueV } = this;
+    const { queueT, queueV, queueEnd } = this;
     let head = this.queueHead;
-    while (head < queueT.length && (queueT[head] as number) <= timeMs) {
+    while (head < queueEnd && (queueT[head] as number) <= timeMs) {
       this.series.push(queueT[head] as number, queueV[head] as number);
       head++;
     }
-    if (head === queueT.length) {
-      // Emptied in place: a single-input rule drains its queue at every observation.
-      queueT.length = 0;
-      queueV.length = 0;
-      head = 0;
+    if (head === queueEnd) {
+      this.queueHead = this.queueEnd = 0;
+    } else {
+      this.queueHead = head;
     }
-    this.queueHead = head;
   }
 
   toSnapshot(): InputSnapshot {
     return {
       receivedMs: this.receivedMs,
       lastArrivalMs: this.lastArrivalMs,
-      queue: { t: this.queueT.slice(this.queueHead), v: this.queueV.slice(this.queueHead) },
+      queue: {
+        t: this.queueT.slice(this.queueHead, this.queueEnd),
+        v: this.queueV.slice(this.queueHead, this.queueEnd),
+      },
       series: this.series.toColumns(),
     };
   }
