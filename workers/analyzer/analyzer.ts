@@ -11,10 +11,10 @@ import {
 } from '../../infra/rules/checkpoint-store';
 import { listRules, rulesRevision } from '../../infra/rules/rule-store';
 import { applyEffects } from './alert-effects';
-import { catchUp } from './catch-up';
 import { sendDueDigests } from './digests';
 import { evaluateMessages } from './evaluate-messages';
-import { parseStoredRule, prepareRule } from './rule-loader';
+import { loadRules, type RuleToLoad } from './load-rules';
+import { parseStoredRule } from './rule-loader';
 import { RuleSet, type ActiveRule } from './rule-set';
 
 export interface AnalyzerOptions {
@@ -190,6 +190,7 @@ export class Analyzer {
     const { db, logger } = this.options;
     this.revision = await rulesRevision(db);
     const enabled = new Set<string>();
+    const changed: RuleToLoad[] = [];
     for (const stored of await listRules(db)) {
       if (!stored.enabled) continue;
       const running = this.rules.get(stored.id);
@@ -206,28 +207,27 @@ export class Analyzer {
         continue;
       }
       enabled.add(stored.id);
-      const prepared = await prepareRule(
-        db,
-        rule,
-        stored.version,
-        running,
-        this.checkpoints?.get(rule.id),
-      );
-      this.rules.put(prepared.active);
-      if (prepared.start) {
-        const nowMs = Date.now();
-        const caught = await catchUp(db, prepared.active.engine, prepared.start, nowMs);
-        if (caught.observations > 0) {
-          logger.info(
-            { rule: rule.id, observations: caught.observations },
-            'analyzer: caught up on stored data',
-          );
-        }
-        await this.effects(caught.events, caught.jobs, nowMs);
+      const checkpoint = this.checkpoints?.get(rule.id);
+      changed.push({ rule, version: stored.version, running, checkpoint });
+    }
+    const nowMs = Date.now();
+    const events: AlertEvent[] = [];
+    const jobs: JobRequest[] = [];
+    for (const { active, caught } of await loadRules(db, changed, nowMs)) {
+      this.rules.put(active);
+      if (caught === null) continue;
+      if (caught.observations > 0) {
+        logger.info(
+          { rule: active.rule.id, observations: caught.observations },
+          'analyzer: caught up on stored data',
+        );
       }
+      for (const event of caught.events) events.push(event);
+      for (const job of caught.jobs) jobs.push(job);
     }
     for (const id of this.rules.ids()) if (!enabled.has(id)) this.rules.remove(id);
     this.status.rules = this.rules.size;
+    await this.effects(events, jobs, nowMs);
   }
 
   /**
