@@ -13,10 +13,11 @@ export interface InputSnapshot {
  * waiting for the other inputs to catch up) and what has been applied to its windows.
  */
 export class InputState {
-  /** Newest measurement time received: how far this input has progressed. */
-  receivedMs: number | null;
-  /** Arrival time of that newest observation (processing time). */
-  lastArrivalMs: number | null;
+  // NaN while nothing was received. A field that only ever holds numbers is updated in
+  // place; one that also holds null gets a new heap number at every store, and these two
+  // change with every observation.
+  private received: number;
+  private lastArrival: number;
   readonly series: InputSeries;
   // The queue is queueT/queueV[queueHead, queueEnd). Emptied by moving both ends back to 0,
   // never by truncating: a single-input rule drains its queue at every observation, and a
@@ -27,12 +28,38 @@ export class InputState {
   private queueEnd: number;
 
   constructor(retentionMs: number, snapshot?: InputSnapshot) {
-    this.receivedMs = snapshot?.receivedMs ?? null;
-    this.lastArrivalMs = snapshot?.lastArrivalMs ?? null;
+    this.received = snapshot?.receivedMs ?? NaN;
+    this.lastArrival = snapshot?.lastArrivalMs ?? NaN;
     this.series = new InputSeries(retentionMs, snapshot?.series);
     this.queueT = [...(snapshot?.queue.t ?? [])];
     this.queueV = [...(snapshot?.queue.v ?? [])];
     this.queueEnd = this.queueT.length;
+  }
+
+  /** Newest measurement time received: how far this input has progressed. */
+  get receivedMs(): number | null {
+    return Number.isNaN(this.received) ? null : this.received;
+  }
+
+  /** Arrival time of that newest observation (processing time). */
+  get lastArrivalMs(): number | null {
+    return Number.isNaN(this.lastArrival) ? null : this.lastArrival;
+  }
+
+  /** Whether a value at `timeMs` would be a repeat or older than what was received. */
+  isNotNewer(timeMs: number): boolean {
+    return timeMs <= this.received; // false while nothing was received (NaN)
+  }
+
+  /** How far the input has progressed, -Infinity while nothing was received. */
+  get progressMs(): number {
+    return Number.isNaN(this.received) ? -Infinity : this.received;
+  }
+
+  /** A new value measured at `timeMs` arrived at `arrivalMs`. */
+  receive(timeMs: number, arrivalMs: number): void {
+    this.received = timeMs;
+    this.lastArrival = arrivalMs;
   }
 
   /** The oldest received value still waiting for its instant to be evaluated, if any. */

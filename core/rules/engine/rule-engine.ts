@@ -50,14 +50,13 @@ class Engine implements RuleEngine {
     const input = state.inputs[index];
     if (input === undefined) throw new RangeError(`rule ${this.rule.id} has no input ${index}`);
     this.tick(arrivalTimeMs);
-    if (input.receivedMs !== null && timeMs <= input.receivedMs) {
+    if (input.isNotNewer(timeMs)) {
       // A repeat (redelivery) or, against the contract, an older value: dropped.
       state.counters.duplicates++;
       return this.release();
     }
     state.counters.observations++;
-    input.receivedMs = timeMs;
-    input.lastArrivalMs = arrivalTimeMs;
+    input.receive(timeMs, arrivalTimeMs);
     if (state.lastEvaluatedMs !== null && timeMs <= state.lastEvaluatedMs) {
       state.counters.late++;
       input.series.push(timeMs, value);
@@ -99,8 +98,7 @@ class Engine implements RuleEngine {
     }
     const overdueMs = (state.clockMs ?? -Infinity) - compiled.latenessMs;
     let watermark = Infinity;
-    for (const input of state.inputs)
-      watermark = Math.min(watermark, input.receivedMs ?? -Infinity);
+    for (const input of state.inputs) watermark = Math.min(watermark, input.progressMs);
     this.evaluateWhile(null, overdueMs, watermark);
     return this.evaluator.take();
   }
