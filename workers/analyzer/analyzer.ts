@@ -65,6 +65,8 @@ export class Analyzer {
   private unfinished: { events: AlertEvent[]; jobs: JobRequest[] } | undefined;
   private lastCheckpointMs = 0;
   private checkpointGapMs = 0;
+  /** The checkpoint being written, while it is. */
+  private saving: Promise<void> | undefined;
   private checkpoints: Map<string, Checkpoint> | undefined;
 
   constructor(private readonly options: AnalyzerOptions) {}
@@ -235,25 +237,41 @@ export class Analyzer {
    * one input runs far ahead of another and instants wait), saving takes longer, and the
    * next save waits proportionally longer: checkpoints never take more than about a
    * twentieth of the time. Catching up on stored data covers what a later crash loses.
+   *
+   * The state is taken at once, between two batches; the database writes it while the next
+   * batches are evaluated (in a replay, megabytes of JSON take the server most of a second),
+   * one write at a time. A checkpoint is never ahead of the effects it follows, and one
+   * older than the committed offsets is what catching up is for.
    */
   private async checkpoint(force: boolean): Promise<void> {
     const nowMs = Date.now();
     if (!force && nowMs - this.lastCheckpointMs < this.checkpointGapMs) return;
     // A checkpoint past output not yet applied would lose that output in a crash.
     if (this.unfinished) return;
+    if (this.saving) {
+      if (!force) return;
+      await this.saving;
+    }
     this.lastCheckpointMs = nowMs;
     const started = performance.now();
     const dirty = [...this.rules.all()].filter((active) => active.dirty && !active.broken);
-    await saveCheckpoints(
-      this.options.db,
-      dirty.map((active) => ({
-        ruleId: active.rule.id,
-        fingerprint: active.fingerprint,
-        snapshot: active.engine.snapshot(),
-      })),
-    );
+    const checkpoints = dirty.map((active) => ({
+      ruleId: active.rule.id,
+      fingerprint: active.fingerprint,
+      snapshot: active.engine.snapshot(),
+    }));
     for (const active of dirty) active.dirty = false;
-    const tookMs = performance.now() - started;
-    this.checkpointGapMs = Math.max(this.options.checkpointEveryMs ?? 5_000, 20 * tookMs);
+    const write = saveCheckpoints(this.options.db, checkpoints).then(
+      () => {
+        const tookMs = performance.now() - started;
+        this.checkpointGapMs = Math.max(this.options.checkpointEveryMs ?? 5_000, 20 * tookMs);
+      },
+      (error: Error) => {
+        for (const active of dirty) active.dirty = true; // saved with the next one
+        this.options.logger.warn({ err: error }, 'analyzer: checkpoint failed; trying again');
+      },
+    );
+    this.saving = write.finally(() => (this.saving = undefined));
+    if (force) await this.saving;
   }
 }
