@@ -1,7 +1,7 @@
 import type { AlertEvent, EngineOutput, JobRequest } from '../../core/rules/index';
 import { subscribeInBackground } from '../../infra/bus/background-subscription';
 import { sendToDeadLetter } from '../../infra/bus/dead-letter';
-import type { Bus, ConsumedBatch, ConsumedMessage, Subscription } from '../../infra/bus/types';
+import type { Bus, ConsumedBatch, Subscription } from '../../infra/bus/types';
 import type { Database } from '../../infra/db/types';
 import type { Logger } from '../../infra/logger';
 import {
@@ -11,10 +11,10 @@ import {
 } from '../../infra/rules/checkpoint-store';
 import { listRules, rulesRevision } from '../../infra/rules/rule-store';
 import { applyEffects } from './alert-effects';
-import { catchUp } from './catch-up';
-import { decodeObservation } from './decode-observation';
 import { sendDueDigests } from './digests';
-import { parseStoredRule, prepareRule } from './rule-loader';
+import { evaluateMessages } from './evaluate-messages';
+import { loadRules, type RuleToLoad } from './load-rules';
+import { parseStoredRule } from './rule-loader';
 import { RuleSet, type ActiveRule } from './rule-set';
 
 export interface AnalyzerOptions {
@@ -65,6 +65,8 @@ export class Analyzer {
   private unfinished: { events: AlertEvent[]; jobs: JobRequest[] } | undefined;
   private lastCheckpointMs = 0;
   private checkpointGapMs = 0;
+  /** The checkpoint being written, while it is. */
+  private saving: Promise<void> | undefined;
   private checkpoints: Map<string, Checkpoint> | undefined;
 
   constructor(private readonly options: AnalyzerOptions) {}
@@ -106,32 +108,12 @@ export class Analyzer {
 
   private async onBatch(batch: ConsumedBatch): Promise<void> {
     const nowMs = Date.now();
-    const events: AlertEvent[] = [];
-    const jobs: JobRequest[] = [];
-    const bad: { message: ConsumedMessage; error: string }[] = [];
-    for (const message of batch.messages) {
-      const observation = decodeObservation(message.value);
-      if ('error' in observation) {
-        bad.push({ message, error: observation.error });
-        continue;
-      }
-      const readers = this.rules.readersOf(observation.datastream);
-      if (readers === undefined) continue;
-      // The hot path: no closure per observation and rule.
-      for (const active of readers) {
-        if (active.broken) continue;
-        let output: EngineOutput;
-        try {
-          output = active.engine.ingest(observation, nowMs);
-        } catch (error) {
-          this.stopRule(active, error as Error);
-          continue;
-        }
-        active.dirty = true;
-        for (const event of output.events) events.push(event);
-        for (const job of output.jobs) jobs.push(job);
-      }
-    }
+    const { events, jobs, bad } = evaluateMessages(
+      this.rules,
+      batch.messages,
+      nowMs,
+      (active, error) => this.stopRule(active, error),
+    );
     this.status.observations += batch.messages.length - bad.length;
     await this.effects(events, jobs, nowMs);
     if (bad.length > 0) {
@@ -210,6 +192,7 @@ export class Analyzer {
     const { db, logger } = this.options;
     this.revision = await rulesRevision(db);
     const enabled = new Set<string>();
+    const changed: RuleToLoad[] = [];
     for (const stored of await listRules(db)) {
       if (!stored.enabled) continue;
       const running = this.rules.get(stored.id);
@@ -226,28 +209,27 @@ export class Analyzer {
         continue;
       }
       enabled.add(stored.id);
-      const prepared = await prepareRule(
-        db,
-        rule,
-        stored.version,
-        running,
-        this.checkpoints?.get(rule.id),
-      );
-      this.rules.put(prepared.active);
-      if (prepared.start) {
-        const nowMs = Date.now();
-        const caught = await catchUp(db, prepared.active.engine, prepared.start, nowMs);
-        if (caught.observations > 0) {
-          logger.info(
-            { rule: rule.id, observations: caught.observations },
-            'analyzer: caught up on stored data',
-          );
-        }
-        await this.effects(caught.events, caught.jobs, nowMs);
+      const checkpoint = this.checkpoints?.get(rule.id);
+      changed.push({ rule, version: stored.version, running, checkpoint });
+    }
+    const nowMs = Date.now();
+    const events: AlertEvent[] = [];
+    const jobs: JobRequest[] = [];
+    for (const { active, caught } of await loadRules(db, changed, nowMs)) {
+      this.rules.put(active);
+      if (caught === null) continue;
+      if (caught.observations > 0) {
+        logger.info(
+          { rule: active.rule.id, observations: caught.observations },
+          'analyzer: caught up on stored data',
+        );
       }
+      for (const event of caught.events) events.push(event);
+      for (const job of caught.jobs) jobs.push(job);
     }
     for (const id of this.rules.ids()) if (!enabled.has(id)) this.rules.remove(id);
     this.status.rules = this.rules.size;
+    await this.effects(events, jobs, nowMs);
   }
 
   /**
@@ -255,25 +237,41 @@ export class Analyzer {
    * one input runs far ahead of another and instants wait), saving takes longer, and the
    * next save waits proportionally longer: checkpoints never take more than about a
    * twentieth of the time. Catching up on stored data covers what a later crash loses.
+   *
+   * The state is taken at once, between two batches; the database writes it while the next
+   * batches are evaluated (in a replay, megabytes of JSON take the server most of a second),
+   * one write at a time. A checkpoint is never ahead of the effects it follows, and one
+   * older than the committed offsets is what catching up is for.
    */
   private async checkpoint(force: boolean): Promise<void> {
     const nowMs = Date.now();
     if (!force && nowMs - this.lastCheckpointMs < this.checkpointGapMs) return;
     // A checkpoint past output not yet applied would lose that output in a crash.
     if (this.unfinished) return;
+    if (this.saving) {
+      if (!force) return;
+      await this.saving;
+    }
     this.lastCheckpointMs = nowMs;
     const started = performance.now();
     const dirty = [...this.rules.all()].filter((active) => active.dirty && !active.broken);
-    await saveCheckpoints(
-      this.options.db,
-      dirty.map((active) => ({
-        ruleId: active.rule.id,
-        fingerprint: active.fingerprint,
-        snapshot: active.engine.snapshot(),
-      })),
-    );
+    const checkpoints = dirty.map((active) => ({
+      ruleId: active.rule.id,
+      fingerprint: active.fingerprint,
+      snapshot: active.engine.snapshot(),
+    }));
     for (const active of dirty) active.dirty = false;
-    const tookMs = performance.now() - started;
-    this.checkpointGapMs = Math.max(this.options.checkpointEveryMs ?? 5_000, 20 * tookMs);
+    const write = saveCheckpoints(this.options.db, checkpoints).then(
+      () => {
+        const tookMs = performance.now() - started;
+        this.checkpointGapMs = Math.max(this.options.checkpointEveryMs ?? 5_000, 20 * tookMs);
+      },
+      (error: Error) => {
+        for (const active of dirty) active.dirty = true; // saved with the next one
+        this.options.logger.warn({ err: error }, 'analyzer: checkpoint failed; trying again');
+      },
+    );
+    this.saving = write.finally(() => (this.saving = undefined));
+    if (force) await this.saving;
   }
 }

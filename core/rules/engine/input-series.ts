@@ -8,15 +8,17 @@ export interface SeriesColumns {
 
 // Small windows of regular data hold a handful of values, so scanning a window is cheaper
 // than keeping incremental structures (and keeps the checkpoint a plain pair of arrays).
-// Arrays grow at the end and are cut at the front only now and then, when the dead part
-// is large, to keep pushes amortised O(1).
+// Arrays grow at the end; now and then, when the dead part before [head, end) is large,
+// the live part moves to the front, in place: pushes stay amortised O(1), and the arrays
+// keep their storage instead of growing it again after every compaction.
 const COMPACT_AFTER = 4096;
 
 /** The evaluated history of one input: its newest value and as much past as windows need. */
 export class InputSeries {
-  private times: number[];
-  private values: number[];
+  private readonly times: number[];
+  private readonly values: number[];
   private head = 0;
+  private end: number;
 
   constructor(
     private readonly retentionMs: number,
@@ -24,26 +26,31 @@ export class InputSeries {
   ) {
     this.times = [...columns.t];
     this.values = [...columns.v];
+    this.end = this.times.length;
   }
 
   get lastTime(): number | null {
-    return this.times.length > this.head ? (this.times[this.times.length - 1] as number) : null;
+    return this.end > this.head ? (this.times[this.end - 1] as number) : null;
   }
 
   get lastValue(): number | null {
-    return this.values.length > this.head ? (this.values[this.values.length - 1] as number) : null;
+    return this.end > this.head ? (this.values[this.end - 1] as number) : null;
   }
 
   /** Appends a value; times only grow (the engine applies each input in time order). */
   push(timeMs: number, value: number): void {
-    this.times.push(timeMs);
-    this.values.push(value);
+    const { times, values } = this;
+    times[this.end] = timeMs;
+    values[this.end] = value;
+    const last = this.end++;
     const oldest = timeMs - this.retentionMs;
-    const last = this.times.length - 1;
-    while (this.head < last && (this.times[this.head] as number) < oldest) this.head++;
-    if (this.head > COMPACT_AFTER && this.head * 2 > this.times.length) {
-      this.times = this.times.slice(this.head);
-      this.values = this.values.slice(this.head);
+    while (this.head < last && (times[this.head] as number) < oldest) this.head++;
+    if (this.head > COMPACT_AFTER && this.head * 2 > this.end) {
+      for (let i = this.head; i < this.end; i++) {
+        times[i - this.head] = times[i] as number;
+        values[i - this.head] = values[i] as number;
+      }
+      this.end -= this.head;
       this.head = 0;
     }
   }
@@ -51,7 +58,7 @@ export class InputSeries {
   /** Index of the first value at or after `timeMs` (after it, when `inclusive` is false). */
   private firstFrom(timeMs: number, inclusive: boolean): number {
     let low = this.head;
-    let high = this.times.length;
+    let high = this.end;
     while (low < high) {
       const middle = (low + high) >>> 1;
       const time = this.times[middle] as number;
@@ -105,6 +112,6 @@ export class InputSeries {
   }
 
   toColumns(): SeriesColumns {
-    return { t: this.times.slice(this.head), v: this.values.slice(this.head) };
+    return { t: this.times.slice(this.head, this.end), v: this.values.slice(this.head, this.end) };
   }
 }

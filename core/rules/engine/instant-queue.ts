@@ -12,12 +12,17 @@ export type InstantColumns = EngineSnapshot['instants'];
  * seen, so those waiting longer than the rule's lateness are found without a scan.
  */
 export class InstantQueue {
-  private t: number[];
-  private arrival: number[];
+  // Columns hold their entries in [head, end). They are never truncated, only rewound (when
+  // empty, which is at every observation of a single-input rule) or moved to the front: an
+  // array cut shorter gives up its storage, which the next pushes would allocate again.
+  private readonly t: number[];
+  private readonly arrival: number[];
   private head = 0;
-  private seenT: number[];
-  private seenAt: number[];
+  private end: number;
+  private readonly seenT: number[];
+  private readonly seenAt: number[];
   private seenHead = 0;
+  private seenEnd: number;
   private readonly timerT: number[];
   private readonly timerAt: number[];
   private forcedUpTo: number;
@@ -27,20 +32,22 @@ export class InstantQueue {
     [this.t, this.arrival] = [copy(columns?.t), copy(columns?.arrival)];
     [this.seenT, this.seenAt] = [copy(columns?.seenT), copy(columns?.seenAt)];
     [this.timerT, this.timerAt] = [copy(columns?.timerT), copy(columns?.timerAt)];
+    this.end = this.t.length;
+    this.seenEnd = this.seenT.length;
     this.forcedUpTo = columns?.forcedUpTo ?? -Infinity;
   }
 
   get size(): number {
-    return this.t.length - this.head;
+    return this.end - this.head;
   }
 
   get firstTime(): number | null {
-    return this.head < this.t.length ? (this.t[this.head] as number) : null;
+    return this.head < this.end ? (this.t[this.head] as number) : null;
   }
 
   /** Index of the first instant at or after `timeMs`. */
   private search(timeMs: number): number {
-    let [low, high] = [this.head, this.t.length];
+    let [low, high] = [this.head, this.end];
     while (low < high) {
       const middle = (low + high) >>> 1;
       if ((this.t[middle] as number) < timeMs) low = middle + 1;
@@ -51,23 +58,27 @@ export class InstantQueue {
 
   private insert(timeMs: number, arrivalMs: number): void {
     const i = this.search(timeMs);
-    if (this.t[i] === timeMs) {
+    if (i < this.end && this.t[i] === timeMs) {
       this.arrival[i] = Math.max(this.arrival[i] as number, arrivalMs);
-    } else if (i === this.t.length) {
-      // The usual case (data in time order): a push, where splice would allocate its result.
-      this.t.push(timeMs);
-      this.arrival.push(arrivalMs);
-    } else {
-      this.t.splice(i, 0, timeMs);
-      this.arrival.splice(i, 0, arrivalMs);
+      return;
     }
+    // Usually i is the end (data in time order) and nothing moves.
+    const { t, arrival } = this;
+    for (let j = this.end; j > i; j--) {
+      t[j] = t[j - 1] as number;
+      arrival[j] = arrival[j - 1] as number;
+    }
+    t[i] = timeMs;
+    arrival[i] = arrivalMs;
+    this.end++;
   }
 
   /** An instant of data, seen at processing time `seenMs` (never earlier than before). */
   addData(timeMs: number, arrivalMs: number, seenMs: number): void {
     this.insert(timeMs, arrivalMs);
-    this.seenT.push(timeMs);
-    this.seenAt.push(seenMs);
+    this.seenT[this.seenEnd] = timeMs;
+    this.seenAt[this.seenEnd] = seenMs;
+    this.seenEnd++;
   }
 
   /** An instant without data (a deadline), whose data was due at processing time `dueMs`. */
@@ -85,10 +96,7 @@ export class InstantQueue {
    * watermark, and those seen (or due) at or before `overdueMs`, with all earlier ones.
    */
   releaseBound(watermarkMs: number, overdueMs: number): number | null {
-    while (
-      this.seenHead < this.seenT.length &&
-      (this.seenAt[this.seenHead] as number) <= overdueMs
-    ) {
+    while (this.seenHead < this.seenEnd && (this.seenAt[this.seenHead] as number) <= overdueMs) {
       this.forcedUpTo = Math.max(this.forcedUpTo, this.seenT[this.seenHead++] as number);
     }
     for (let i = this.timerT.length - 1; i >= 0; i--) {
@@ -115,18 +123,19 @@ export class InstantQueue {
       this.timerT.shift();
       this.timerAt.shift();
     }
-    while (this.seenHead < this.seenT.length && (this.seenT[this.seenHead] as number) <= timeMs) {
+    while (this.seenHead < this.seenEnd && (this.seenT[this.seenHead] as number) <= timeMs) {
       this.seenHead++;
     }
-    if (this.head > 1024 && this.head * 2 > this.t.length) {
-      [this.t, this.arrival] = [this.t.slice(this.head), this.arrival.slice(this.head)];
+    if (this.head === this.end) {
+      this.head = this.end = 0;
+    } else if (deadPartIsLarge(this.head, this.end)) {
+      this.end = moveToFront(this.t, this.arrival, this.head, this.end);
       this.head = 0;
     }
-    if (this.seenHead > 1024 && this.seenHead * 2 > this.seenT.length) {
-      [this.seenT, this.seenAt] = [
-        this.seenT.slice(this.seenHead),
-        this.seenAt.slice(this.seenHead),
-      ];
+    if (this.seenHead === this.seenEnd) {
+      this.seenHead = this.seenEnd = 0;
+    } else if (deadPartIsLarge(this.seenHead, this.seenEnd)) {
+      this.seenEnd = moveToFront(this.seenT, this.seenAt, this.seenHead, this.seenEnd);
       this.seenHead = 0;
     }
     return timeMs;
@@ -134,13 +143,25 @@ export class InstantQueue {
 
   toColumns(): InstantColumns {
     return {
-      t: this.t.slice(this.head),
-      arrival: this.arrival.slice(this.head),
-      seenT: this.seenT.slice(this.seenHead),
-      seenAt: this.seenAt.slice(this.seenHead),
+      t: this.t.slice(this.head, this.end),
+      arrival: this.arrival.slice(this.head, this.end),
+      seenT: this.seenT.slice(this.seenHead, this.seenEnd),
+      seenAt: this.seenAt.slice(this.seenHead, this.seenEnd),
       timerT: [...this.timerT],
       timerAt: [...this.timerAt],
       forcedUpTo: Number.isFinite(this.forcedUpTo) ? this.forcedUpTo : null,
     };
   }
+}
+
+const deadPartIsLarge = (head: number, end: number) => head > 1024 && head * 2 > end;
+
+/** Moves two columns' entries [head, end) to the front; returns the new end. */
+function moveToFront(a: number[], b: number[], head: number, end: number): number {
+  // A plain loop: V8's copyWithin takes the generic path, many times slower.
+  for (let i = head; i < end; i++) {
+    a[i - head] = a[i] as number;
+    b[i - head] = b[i] as number;
+  }
+  return end - head;
 }

@@ -4,7 +4,7 @@ import { compileRule, ruleFingerprint, type CompiledRule } from './compile-rule'
 import { newEngineState, restoreEngineState, snapshotOf, type EngineState } from './engine-state';
 import type { EngineOutput } from './events';
 import { InstantEvaluator } from './instant-evaluator';
-import { addDeadlines, type DeadlineFacts } from './missing-deadlines';
+import { addDeadlines, type DeadlinePolicy } from './missing-deadlines';
 import type { EngineCounters, EngineSnapshot } from './snapshot';
 import type { RuleEngine, RuleEngineOptions } from './engine-api';
 
@@ -50,14 +50,13 @@ class Engine implements RuleEngine {
     const input = state.inputs[index];
     if (input === undefined) throw new RangeError(`rule ${this.rule.id} has no input ${index}`);
     this.tick(arrivalTimeMs);
-    if (input.receivedMs !== null && timeMs <= input.receivedMs) {
+    if (input.isNotNewer(timeMs)) {
       // A repeat (redelivery) or, against the contract, an older value: dropped.
       state.counters.duplicates++;
       return this.release();
     }
     state.counters.observations++;
-    input.receivedMs = timeMs;
-    input.lastArrivalMs = arrivalTimeMs;
+    input.receive(timeMs, arrivalTimeMs);
     if (state.lastEvaluatedMs !== null && timeMs <= state.lastEvaluatedMs) {
       state.counters.late++;
       input.series.push(timeMs, value);
@@ -75,11 +74,7 @@ class Engine implements RuleEngine {
 
   finish(untilMs: number): EngineOutput {
     // The data has ended: a deadline up to the end with no value before it has passed.
-    this.evaluateWhile(
-      ({ deadline, nextWaitingMs }) =>
-        deadline <= untilMs && (nextWaitingMs === null || nextWaitingMs > deadline),
-      () => untilMs,
-    );
+    this.evaluateWhile(untilMs, -Infinity, -Infinity);
     return this.evaluator.take();
   }
 
@@ -103,40 +98,34 @@ class Engine implements RuleEngine {
     }
     const overdueMs = (state.clockMs ?? -Infinity) - compiled.latenessMs;
     let watermark = Infinity;
-    for (const input of state.inputs)
-      watermark = Math.min(watermark, input.receivedMs ?? -Infinity);
-    this.evaluateWhile(
-      // A silent input whose data is overdue: the dead-sensor case.
-      ({ nextWaitingMs, expectedArrival }) =>
-        nextWaitingMs === null && expectedArrival <= overdueMs,
-      () => state.instants.releaseBound(watermark, overdueMs),
-    );
+    for (const input of state.inputs) watermark = Math.min(watermark, input.progressMs);
+    this.evaluateWhile(null, overdueMs, watermark);
     return this.evaluator.take();
   }
 
+  /** Reused by evaluateWhile: it runs at every observation, and an object per call adds up. */
+  private readonly policy: DeadlinePolicy = { nextMs: null, overdueMs: -Infinity, untilMs: null };
+
   /**
-   * Evaluates instants one by one up to `bound()`. Before each, a missing-data deadline
-   * earlier than it has passed without data (nothing earlier can come once it is
-   * evaluated) and becomes an instant first; `due` adds deadlines that no instant reaches.
-   * Each evaluation can change what is due (the first instant starts missing-data counts,
-   * a pending alert asks to be looked at when its minimum duration ends): so, one by one.
+   * Evaluates instants one by one up to a bound: `untilMs` at the end of the data, else
+   * the queue's release bound for the watermark and `overdueMs` (see InstantQueue). Before
+   * each, a missing-data deadline earlier than it has passed without data (nothing earlier
+   * can come once it is evaluated) and becomes an instant first; the policy adds deadlines
+   * that no instant reaches. Each evaluation can change what is due (the first instant
+   * starts missing-data counts, a pending alert asks to be looked at when its minimum
+   * duration ends): so, one by one.
    */
-  private evaluateWhile(due: (facts: DeadlineFacts) => boolean, bound: () => number | null): void {
-    const { state, compiled } = this;
+  private evaluateWhile(untilMs: number | null, overdueMs: number, watermark: number): void {
+    const { state, compiled, policy } = this;
     for (;;) {
       const first = state.instants.firstTime;
-      const limit = bound();
+      const limit = untilMs ?? state.instants.releaseBound(watermark, overdueMs);
       const next = first !== null && limit !== null && first <= limit ? first : null;
-      // An inline arrow: a named closure made on every instant would cost a name lookup too.
-      if (
-        compiled.missing.length > 0 &&
-        addDeadlines(
-          state,
-          compiled,
-          (facts) => (next !== null && facts.deadline < next) || due(facts),
-        )
-      ) {
-        continue;
+      if (compiled.missing.length > 0) {
+        policy.nextMs = next;
+        policy.overdueMs = overdueMs;
+        policy.untilMs = untilMs;
+        if (addDeadlines(state, compiled, policy)) continue;
       }
       if (next === null) return;
       this.evaluator.evaluateNext();
