@@ -5,6 +5,7 @@ import { PLOT_CONFIG, PLOT_MARGIN } from './chartFigure';
 import type { ChartColors, ChartStream } from './chartFigure';
 import { InkedTails } from './inkedTails';
 import { LiveFigure } from './liveFigure';
+import { TailOverlay } from './tailOverlay';
 import type { TraceColumns } from './traceCompaction';
 
 export type Columns = TraceColumns;
@@ -19,15 +20,23 @@ const IDLE_PER_DRAW = 19;
 const MAX_WAIT_MS = 2_000;
 
 /**
+ * Points drawn on the tail overlay go into plotly's own figure (hover, export) within this
+ * long: one full redraw per 10 s costs a hut PC at most 0.4 % of its main thread.
+ */
+const CATCH_UP_MS = 10_000;
+
+/**
  * Every plotly call on the chart's div goes through here, so relayout events caused by
- * our own calls can be told apart from the user's zoom and pan. Live points and window
- * moves only mark the figure dirty; draw() then redraws it in one Plotly.react, and only
- * when something visible changed.
+ * our own calls can be told apart from the user's zoom and pan. Live points that fit the
+ * axes plotly drew go on the tail overlay (cheap); the rest, window moves and markers mark
+ * the figure dirty, and draw() then redraws it in one Plotly.react, only when something
+ * visible changed.
  */
 export class PlotSurface {
   plotted = false;
   readonly figure = new LiveFigure();
   private readonly ink = new InkedTails();
+  private readonly tail: TailOverlay;
   private dirty = false;
   private nextDrawAt = 0;
   private size: { width: number; height: number } | null = null;
@@ -38,7 +47,9 @@ export class PlotSurface {
     private readonly plotly: PlotlyStatic,
     private readonly onUserRelayout: (update: Record<string, unknown>) => void,
     private readonly clock: () => number = () => performance.now(),
-  ) {}
+  ) {
+    this.tail = new TailOverlay(div);
+  }
 
   /** A new figure (history loaded, theme switched), drawn now. */
   async render(
@@ -51,9 +62,17 @@ export class PlotSurface {
     await this.drawNow();
     if (this.plotted) return;
     this.plotted = true;
-    (this.div as PlotlyHTMLElement).on('plotly_relayout', (update) => {
-      if (this.ownCalls === 0) this.onUserRelayout(update);
+    const graph = this.div as PlotlyHTMLElement;
+    graph.on('plotly_relayout', (update) => {
+      if (this.ownCalls > 0) return;
+      this.redrawTail();
+      this.onUserRelayout(update);
     });
+    // A drag moves plotly's layers under the overlay; a legend click hides a trace.
+    for (const event of ['plotly_relayouting', 'plotly_restyle'])
+      graph.on(event, () => {
+        if (this.ownCalls === 0) this.redrawTail();
+      });
   }
 
   /** The columns currently drawn, live points included. */
@@ -64,8 +83,12 @@ export class PlotSurface {
   /** Adds live points to the figure; they are drawn by the next draw() if they show. */
   append(update: ExtendUpdate): void {
     this.figure.append(update, this.width());
-    const shows = update.indices.some((index, j) =>
-      this.ink.changes(index, update.x[j] ?? [], update.y[j] ?? []),
+    const now = this.clock();
+    const onTail = update.indices.map((index, j) =>
+      this.tail.add(index, update.x[j] ?? [], update.y[j] ?? [], now),
+    );
+    const shows = update.indices.some(
+      (index, j) => !onTail[j] && this.ink.changes(index, update.x[j] ?? [], update.y[j] ?? []),
     );
     if (this.figure.updateMarkers(this.width()) || shows) this.dirty = true;
   }
@@ -77,15 +100,26 @@ export class PlotSurface {
 
   /** Draws what changed, if anything; returns how long to wait first when throttled. */
   draw(): number {
-    if (!this.plotted || !this.dirty) return 0;
-    const wait = this.nextDrawAt - this.clock();
-    if (wait > 0) return wait;
+    if (!this.plotted) return 0;
+    const now = this.clock();
+    const { since } = this.tail;
+    if (!this.dirty && since !== null && now - since >= CATCH_UP_MS) this.dirty = true;
+    const wait = this.dirty
+      ? this.nextDrawAt - now
+      : since === null
+        ? 0
+        : since + CATCH_UP_MS - now;
+    if (wait > 0 || !this.dirty) {
+      this.tail.render();
+      return wait;
+    }
     void this.drawNow();
     return 0;
   }
 
   resize(): void {
     this.size = null;
+    this.tail.suspend();
     if (!this.plotted) return;
     void this.call(() => this.plotly.Plots.resize(this.div));
     this.dirty = true;
@@ -93,6 +127,7 @@ export class PlotSurface {
 
   clear(): void {
     this.plotted = false;
+    this.tail.clear();
     this.plotly.purge(this.div);
   }
 
@@ -108,9 +143,10 @@ export class PlotSurface {
     figure.updateMarkers(this.width());
     figure.nextRevision();
     const started = this.clock();
+    this.tail.suspend();
     const done = this.call(() =>
       this.plotly.react(this.div, figure.traces, figure.layout, PLOT_CONFIG),
-    );
+    ).then(() => this.tail.reset(figure.traces));
     // plotly draws synchronously: this is the redraw's main-thread time.
     const finished = this.clock();
     const wait = Math.min(MAX_WAIT_MS, (finished - started) * IDLE_PER_DRAW);
@@ -123,6 +159,12 @@ export class PlotSurface {
       (i) => figure.hasMarkers(i),
     );
     return done;
+  }
+
+  /** plotly redrew or moved the plot itself: what the overlay drew goes into the next full draw. */
+  private redrawTail(): void {
+    if (this.tail.since !== null) this.dirty = true;
+    this.tail.suspend();
   }
 
   /** The div's size, read once per resize: reading it per frame could force a layout. */
