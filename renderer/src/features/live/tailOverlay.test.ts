@@ -57,18 +57,16 @@ describe('TailOverlay', () => {
     );
   });
 
-  it('breaks the line at a gap and skips what is beyond the time axis', () => {
+  it('breaks the line at a gap', () => {
     const { overlay, d } = overlayOn(drawnDiv(), [trace([10_000], [1])]);
-    expect(overlay.add(0, [11_000, 11_500, 12_000, 120_000], [1, null as never, 2, 3], 0)).toBe(
-      true,
-    );
+    expect(overlay.add(0, [11_000, 11_500, 12_000], [1, null as never, 2], 0)).toBe(true);
     overlay.render();
     expect(d()).toBe(
       'M60.0,110.0V110.0V110.0V110.0L61.0,110.0V110.0V110.0V110.0M62.0,100.0V100.0V100.0V100.0',
     );
   });
 
-  it('leaves to plotly what it cannot draw: outside the y range, markers, no axes', () => {
+  it('leaves to plotly what it cannot draw: off the axes, markers, no axes', () => {
     const div = drawnDiv();
     const { overlay } = overlayOn(div, [
       trace([10_000], [1]),
@@ -78,6 +76,9 @@ describe('TailOverlay', () => {
     // Once a point is missing, the rest of that tail waits for the full redraw too.
     expect(overlay.add(0, [12_000], [5], 0)).toBe(false);
     expect(overlay.add(1, [11_000], [5], 0)).toBe(false);
+    // Past the end of the time axis drawn (an autoranged axis would have to grow).
+    overlay.reset([trace([10_000], [1])]);
+    expect(overlay.add(0, [101_000], [5], 0)).toBe(false);
     const bare = new TailOverlay(document.createElement('div'));
     bare.reset([trace([10_000], [1])]);
     expect(bare.add(0, [11_000], [5], 0)).toBe(false);

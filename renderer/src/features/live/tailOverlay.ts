@@ -62,14 +62,14 @@ export class TailOverlay {
     if (!tail) return false;
     for (let k = 0; k < x.length; k += 1) {
       const value = y[k];
-      const px = tail.axes.x.toPx(x[k] as number);
-      // Off the time axis (beyond the window's end until it slides) or a gap: the line breaks.
-      if (value === null || value === undefined || !onAxis(tail.axes.x, px)) {
-        if (tail.runs.at(-1)?.length) tail.runs.push([]);
+      if (value === null || value === undefined) {
+        if (tail.runs.at(-1)?.length) tail.runs.push([]); // a gap: the line breaks
         continue;
       }
-      const py = tail.axes.y.toPx(value);
-      if (!onAxis(tail.axes.y, py)) {
+      const [px, py] = [tail.axes.x.toPx(x[k] as number), tail.axes.y.toPx(value)];
+      // Off the axes plotly drew: past the window's end until it slides, or data an
+      // autoranged axis must grow for. Whether that shows is for the full redraw to decide.
+      if (!onAxis(tail.axes.x, px) || !onAxis(tail.axes.y, py)) {
         this.tails[index] = null;
         return false;
       }
