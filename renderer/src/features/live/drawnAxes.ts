@@ -36,6 +36,13 @@ export function drawnAxes(div: HTMLElement, yaxis: string): { x: DrawnAxis; y: D
   return x && y ? { x, y } : null;
 }
 
+/** The plot area's top and height in px (all subplots), as plotly laid it out. */
+export function drawnPlotArea(div: HTMLElement): { top: number; height: number } | null {
+  const full = (div as { _fullLayout?: { _size?: { t?: unknown; h?: unknown } } })._fullLayout;
+  const { t, h } = full?._size ?? {};
+  return typeof t === 'number' && typeof h === 'number' && h > 0 ? { top: t, height: h } : null;
+}
+
 /** Whether `px` lies on the axis (its ends included). */
 export function onAxis(axis: DrawnAxis, px: number): boolean {
   return px >= axis.from - 0.5 && px <= axis.from + axis.length + 0.5;

@@ -3,6 +3,7 @@ import type { ExtendUpdate } from '../../live/batch';
 import type { TimeRange } from '../../state/selection';
 import { PLOT_CONFIG, PLOT_MARGIN } from './chartFigure';
 import type { ChartColors, ChartStream } from './chartFigure';
+import { EventMarkers } from './eventMarkers';
 import { InkedTails } from './inkedTails';
 import { LiveFigure } from './liveFigure';
 import { TailOverlay } from './tailOverlay';
@@ -35,6 +36,7 @@ const CATCH_UP_MS = 10_000;
 export class PlotSurface {
   plotted = false;
   readonly figure = new LiveFigure();
+  readonly markers: EventMarkers;
   private readonly ink = new InkedTails();
   private readonly tail: TailOverlay;
   private dirty = false;
@@ -49,6 +51,7 @@ export class PlotSurface {
     private readonly clock: () => number = () => performance.now(),
   ) {
     this.tail = new TailOverlay(div);
+    this.markers = new EventMarkers(div);
   }
 
   /** A new figure (history loaded, theme switched), drawn now. */
@@ -66,12 +69,15 @@ export class PlotSurface {
     graph.on('plotly_relayout', (update) => {
       if (this.ownCalls > 0) return;
       this.redrawTail();
+      this.markers.hide();
       this.onUserRelayout(update);
     });
     // A drag moves plotly's layers under the overlay; a legend click hides a trace.
     for (const event of ['plotly_relayouting', 'plotly_restyle'])
       graph.on(event, () => {
-        if (this.ownCalls === 0) this.redrawTail();
+        if (this.ownCalls > 0) return;
+        this.redrawTail();
+        if (event === 'plotly_relayouting') this.markers.hide();
       });
   }
 
@@ -128,6 +134,7 @@ export class PlotSurface {
   clear(): void {
     this.plotted = false;
     this.tail.clear();
+    this.markers.clear();
     this.plotly.purge(this.div);
   }
 
@@ -146,7 +153,10 @@ export class PlotSurface {
     this.tail.suspend();
     const done = this.call(() =>
       this.plotly.react(this.div, figure.traces, figure.layout, PLOT_CONFIG),
-    ).then(() => this.tail.reset(figure.traces));
+    ).then(() => {
+      this.tail.reset(figure.traces);
+      this.markers.place();
+    });
     // plotly draws synchronously: this is the redraw's main-thread time.
     const finished = this.clock();
     const wait = Math.min(MAX_WAIT_MS, (finished - started) * IDLE_PER_DRAW);
