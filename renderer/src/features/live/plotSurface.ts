@@ -6,25 +6,11 @@ import type { ChartColors, ChartStream } from './chartFigure';
 import { EventMarkers } from './eventMarkers';
 import { InkedTails } from './inkedTails';
 import { LiveFigure } from './liveFigure';
+import { RedrawSchedule } from './redrawSchedule';
 import { TailOverlay } from './tailOverlay';
 import type { TraceColumns } from './traceCompaction';
 
 export type Columns = TraceColumns;
-
-/**
- * Redraws take plotly at most a twentieth of the main thread: after one that took 20 ms,
- * the next waits 380 ms (2 s at most, so a slow machine still updates). A redraw is one
- * long task of 10–40 ms however few the points, a dropped frame each, so this bounds the
- * dropped frames however fast data come, and adapts to the machine.
- */
-const IDLE_PER_DRAW = 19;
-const MAX_WAIT_MS = 2_000;
-
-/**
- * Points drawn on the tail overlay go into plotly's own figure (hover, export) within this
- * long: one full redraw per 10 s costs a hut PC at most 0.4 % of its main thread.
- */
-const CATCH_UP_MS = 10_000;
 
 /**
  * Every plotly call on the chart's div goes through here, so relayout events caused by
@@ -40,7 +26,7 @@ export class PlotSurface {
   private readonly ink = new InkedTails();
   private readonly tail: TailOverlay;
   private dirty = false;
-  private nextDrawAt = 0;
+  private readonly schedule: RedrawSchedule;
   private size: { width: number; height: number } | null = null;
   private ownCalls = 0;
 
@@ -52,6 +38,7 @@ export class PlotSurface {
   ) {
     this.tail = new TailOverlay(div);
     this.markers = new EventMarkers(div);
+    this.schedule = new RedrawSchedule(clock);
   }
 
   /** A new figure (history loaded, theme switched), drawn now. */
@@ -107,17 +94,10 @@ export class PlotSurface {
   /** Draws what changed, if anything; returns how long to wait first when throttled. */
   draw(): number {
     if (!this.plotted) return 0;
-    const now = this.clock();
-    const { since } = this.tail;
-    if (!this.dirty && since !== null && now - since >= CATCH_UP_MS) this.dirty = true;
-    const wait = this.dirty
-      ? this.nextDrawAt - now
-      : since === null
-        ? 0
-        : since + CATCH_UP_MS - now;
-    if (wait > 0 || !this.dirty) {
+    const wait = this.schedule.waitMs(this.dirty, this.tail.since);
+    if (wait > 0) {
       this.tail.render();
-      return wait;
+      return Number.isFinite(wait) ? wait : 0;
     }
     void this.drawNow();
     return 0;
@@ -149,18 +129,16 @@ export class PlotSurface {
     this.dirty = false;
     figure.updateMarkers(this.width());
     figure.nextRevision();
-    const started = this.clock();
     this.tail.suspend();
-    const done = this.call(() =>
-      this.plotly.react(this.div, figure.traces, figure.layout, PLOT_CONFIG),
-    ).then(() => {
-      this.tail.reset(figure.traces);
-      this.markers.place();
-    });
-    // plotly draws synchronously: this is the redraw's main-thread time.
-    const finished = this.clock();
-    const wait = Math.min(MAX_WAIT_MS, (finished - started) * IDLE_PER_DRAW);
-    this.nextDrawAt = finished + wait;
+    // plotly draws synchronously: the call's time is the redraw's main-thread time.
+    const done = this.schedule
+      .measure(() =>
+        this.call(() => this.plotly.react(this.div, figure.traces, figure.layout, PLOT_CONFIG)),
+      )
+      .then(() => {
+        this.tail.reset(figure.traces);
+        this.markers.place();
+      });
     const plotHeight = this.measure().height - PLOT_MARGIN.t - PLOT_MARGIN.b;
     this.ink.note(
       figure.columns,
