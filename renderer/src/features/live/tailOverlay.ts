@@ -31,8 +31,8 @@ interface Tail {
  * hut PC without a GPU (defaults, axes, legend: the same work for 1 point as for 1,000),
  * over the 16 ms of a frame; a tail is one path attribute per trace. Each tail is reduced
  * to pixel columns (first, top, bottom, last), so its size follows the screen, not the
- * sample rate. A point it cannot draw (outside the y range plotly chose, a trace with
- * markers, no axes) returns false: only a full redraw can show it.
+ * sample rate. A point it cannot draw (off the axes plotly drew, a trace with markers,
+ * no axes) returns false: only a full redraw can show it.
  */
 export class TailOverlay {
   /** Clock time of the first point drawn here rather than by plotly, or null. */
