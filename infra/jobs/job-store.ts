@@ -13,10 +13,13 @@ export interface JobRow {
   result: Record<string, unknown> | null;
   error: string | null;
   attempts: number;
+  /** When the job was queued (epoch ms): where the Live view marks it on the time axis. */
+  createdMs: number;
 }
 
 const columns =
-  'id, queue, type, params, origin, state, progress, message, result, error, attempts';
+  'id, queue, type, params, origin, state, progress, message, result, error, attempts, ' +
+  `(extract(epoch FROM created_at) * 1000)::float8 AS "createdMs"`;
 
 /** Records a job once: a second insert of the same id (a redelivered trigger) changes nothing. */
 export async function insertJob(db: Queryable, id: string, request: JobRequest): Promise<boolean> {

@@ -85,3 +85,67 @@ test('range presets, follow and health are wired to the page', async ({
   await expect(live.followToggle).toHaveAttribute('aria-pressed', 'false');
   expect(consoleErrors).toEqual([]);
 });
+
+/** Hot afternoons: above 25 °C fires an alert on the live data. */
+const HOT_RULE = {
+  id: 'e2e-live-hot',
+  name: 'Hot at Sattelberg',
+  visibility: 'everyone',
+  scope: { t: AIR_TEMPERATURE },
+  condition: { kind: 'threshold', of: 't', compare: { op: 'above', value: 25 } },
+};
+
+test('alerts and jobs are marked on the time axis of the panel', async ({
+  page,
+  station,
+  consoleErrors,
+}, testInfo) => {
+  const post = async (path: string, body: unknown) => {
+    const response = await fetch(`${station.baseURL}api/v1/${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'X-Firn-User': 'clara' },
+      body: JSON.stringify(body),
+    });
+    expect(response.status, await response.clone().text()).toBeLessThan(300);
+    return (await response.json()) as { id: string };
+  };
+  // A job queued by hand before the page opens: marked where it was queued.
+  const job = await post('jobs', {
+    queue: 'jobs.sod',
+    type: 'notify',
+    params: { subject: 'e2e', text: 'a marker', channels: [] },
+  });
+  await post('rules', HOT_RULE);
+
+  const live = new LivePage(page);
+  await live.goto();
+  await live.pick(AIR_TEMPERATURE);
+  const jobMarker = live.marker('job', job.id);
+  await expect(jobMarker).toHaveAttribute('href', `#/jobs/${job.id}`);
+  await expect(live.markers('alert')).toHaveCount(0);
+
+  // Hot values while the page is open: the alert's transition on the live socket brings
+  // its marker, at the measurement time that started it.
+  let sent = 0;
+  await expect
+    .poll(
+      async () => {
+        const time = new Date(Date.now() - 120_000 + sent++ * 1000).toISOString();
+        await station.ingest([{ datastream: AIR_TEMPERATURE, time, value: 30 + sent }]);
+        return live.markers('alert').count();
+      },
+      { timeout: 30_000 },
+    )
+    .toBeGreaterThan(0);
+  const alert = live.markers('alert').first();
+  await expect(alert).toHaveAttribute('href', /^#\/alerts\//);
+  await expect(alert).toHaveAttribute('title', /e2e-live-hot/);
+  // The hot values themselves are drawn, not only held: 1 s apart, they arrive one by one.
+  await expect.poll(() => live.drawnLines()).toBeGreaterThan(0);
+  // The job is still there: a reload of the events keeps what was marked.
+  await expect(jobMarker).toHaveCount(1);
+  const shot = testInfo.outputPath('live-markers.png');
+  await live.chart.screenshot({ path: shot });
+  await testInfo.attach('live-markers', { path: shot, contentType: 'image/png' });
+  expect(consoleErrors).toEqual([]);
+});

@@ -63,6 +63,8 @@ export const jobSchema = z.object({
   message: z.string().nullable(),
   error: z.string().nullable(),
   attempts: z.number(),
+  /** When it was queued: the Live view marks jobs on the time axis. */
+  createdMs: z.number().optional(),
   origin: z
     .object({
       ruleId: z.string(),

@@ -61,6 +61,25 @@ export class LivePage {
     return this.page.getByTestId(`range-preset-${preset}`);
   }
 
+  /** Alert, job and command marks on the chart's time axis. */
+  markers(kind: 'alert' | 'job' | 'command'): Locator {
+    return this.chart.locator(`[data-testid=chart-marker][data-kind=${kind}]`);
+  }
+
+  marker(kind: 'alert' | 'job' | 'command', id: string): Locator {
+    return this.chart.locator(`[data-testid=chart-marker][data-kind=${kind}][data-id="${id}"]`);
+  }
+
+  /** Lines with ink on screen: plotly's own, or the newest points on the live tail overlay. */
+  async drawnLines(): Promise<number> {
+    return this.page.evaluate(() => {
+      const paths = document.querySelectorAll(
+        '[data-testid=live-chart] .scatterlayer path.js-line, [data-testid=live-tail] path',
+      );
+      return [...paths].filter((path) => /[LV]/.test(path.getAttribute('d') ?? '')).length;
+    });
+  }
+
   health(part: 'database' | 'bus' | 'outbox'): Locator {
     return this.page.getByTestId(`health-${part}`);
   }

@@ -1,11 +1,13 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../../api/client';
 import { useResolvedScheme } from '../../hooks';
 import type { TimeRange } from '../../state/selection';
 import { readChartColors } from './chartColors';
 import { LiveChartController } from './chartController';
 import type { ChartIntent, ChartPhase } from './chartIntent';
+import type { ChartEvent } from './chartEvents';
 import { ChartOverlay } from './ChartOverlay';
+import { useChartEvents } from './useChartEvents';
 
 interface LiveChartProps {
   intent: ChartIntent;
@@ -24,6 +26,12 @@ export function LiveChart({ intent, onUserRange }: LiveChartProps) {
   const onUserRangeRef = useRef(onUserRange);
   const [phase, setPhase] = useState<ChartPhase>({ kind: 'loading' });
   const scheme = useResolvedScheme();
+  const eventsRef = useRef<ChartEvent[]>([]);
+  const showEvents = useCallback((events: ChartEvent[]) => {
+    eventsRef.current = events;
+    controllerRef.current?.setEvents(events);
+  }, []);
+  useChartEvents(showEvents);
 
   useEffect(() => {
     intentRef.current = intent;
@@ -51,6 +59,7 @@ export function LiveChart({ intent, onUserRange }: LiveChartProps) {
         });
         controllerRef.current = controller;
         controller.setIntent(intentRef.current);
+        controller.setEvents(eventsRef.current);
         observer?.observe(host);
       })
       .catch((error: unknown) => {

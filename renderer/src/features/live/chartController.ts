@@ -3,6 +3,7 @@ import { errorMessage, isAbort } from '../../api/client';
 import type { TraceTail } from '../../live/batch';
 import { liveSamples } from '../../live/emitter';
 import type { TimeRange } from '../../state/selection';
+import type { ChartEvent } from './chartEvents';
 import type { ChartColors } from './chartFigure';
 import { historyKeyOf, phaseAfterLoad, toChartStream } from './chartIntent';
 import type { ChartControllerOptions, ChartIntent, ChartPhase } from './chartIntent';
@@ -110,6 +111,11 @@ export class LiveChartController {
     }
     // Samples that arrived during the load: drawn next frame, those already in the history skipped.
     this.appender.schedule();
+  }
+
+  /** Alerts, jobs and commands to mark on the time axis. */
+  setEvents(events: readonly ChartEvent[]): void {
+    this.surface.markers.set(events);
   }
 
   /** Theme switch: same data, new colors. */

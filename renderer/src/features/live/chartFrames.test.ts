@@ -3,13 +3,38 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { liveSamples } from '../../live/emitter';
 import { NOW, airTemperature } from '../../testing/chartFixtures';
 import { noHistory, setupChart } from '../../testing/chartHarness';
+import { parsePlotlyDate } from './plotlyDates';
 
 /** A 50 Hz datastream without data yet, in a following 24 h panel 1,000 px wide (30 s steps). */
 const sonic = { ...airTemperature, key: 'sattelberg.sonic.wind_u', lastTime: null, count: 0 };
 const send = (t: number[], v: number[]) => liveSamples.emit({ datastream: sonic.key, t, v });
 
-async function livePanel() {
+/**
+ * plotly's computed axes on the div after each draw, as the real plotly leaves them: the
+ * time axis over 1,000 px from the layout's range, a y axis from 0 to 10 over 100 px.
+ */
+function withDrawnAxes(chart: ReturnType<typeof setupChart>) {
+  const react = chart.plotly.react.getMockImplementation()!;
+  chart.plotly.react.mockImplementation(async (div, data, layout) => {
+    const [from, to] = ((layout.xaxis as { range: string[] }).range ?? []).map(parsePlotlyDate);
+    const xaxis = {
+      _offset: 64,
+      _length: 1000,
+      l2p: (t: number) => ((t - from!) / (to! - from!)) * 1000,
+    };
+    const yaxis = { _offset: 36, _length: 100, l2p: (v: number) => (10 - v) * 10 };
+    Object.assign(div, { _fullLayout: { xaxis, yaxis } });
+    return react(div, data, layout);
+  });
+  return chart;
+}
+
+/** Lets plotly.react's promise resolve, as it does before the next live message arrives. */
+const drawSettled = () => new Promise((resolve) => setImmediate(resolve));
+
+async function livePanel(drawnAxes = false) {
   const chart = setupChart(noHistory, sonic);
+  if (drawnAxes) withDrawnAxes(chart);
   chart.controller.setIntent({ ...chart.intent, streams: [sonic] });
   await vi.waitFor(() => expect(chart.phases.at(-1)?.kind).toBe('empty'));
   chart.runFrames();
@@ -85,6 +110,36 @@ describe('live frames', () => {
     expect(draws()).toBe(drawn + 1);
     // 500 s apart in a 50 Hz stream: a gap between them.
     expect(plotly.div().data[0]?.y).toEqual([1, null, 9]);
+    controller.destroy();
+  });
+
+  it('draws samples that fit the drawn axes on the tail, and into plotly within 10 s', async () => {
+    const { controller, plotly, runFrames, clock } = await livePanel(true);
+    const draws = () => plotly.react.mock.calls.length;
+    const tail = () =>
+      plotly.div().querySelector('[data-testid=live-tail] path')?.getAttribute('d');
+    send([NOW - 200_000, NOW - 199_980], [1, 3]);
+    runFrames();
+    const drawn = draws();
+    // 86 s per pixel: a new extreme in the column, and a new column after a gap, without plotly.
+    send([NOW - 199_960, NOW - 100_000, NOW - 99_980], [8, 2, 9]);
+    runFrames();
+    expect(draws()).toBe(drawn);
+    expect(tail()).toMatch(/^M1061.7,126.0V56.0V126.0V56.0M1062.\d,116.0V46.0V116.0V46.0$/);
+    // Outside the y range plotly chose: only a full redraw (a new autorange) shows it.
+    send([NOW - 900], [12]);
+    runFrames();
+    expect(draws()).toBe(drawn + 1);
+    expect(tail()).toBeUndefined();
+    await drawSettled(); // the overlay takes over once plotly's draw has resolved
+    send([NOW - 880], [4]);
+    runFrames();
+    expect(draws()).toBe(drawn + 1);
+    clock.drawMs += 10_000;
+    vi.advanceTimersByTime(10_000);
+    runFrames();
+    expect(draws()).toBe(drawn + 2);
+    expect(plotly.div().data[0]?.y).toEqual([1, 3, 8, null, 2, 9, null, 12, 4]);
     controller.destroy();
   });
 });

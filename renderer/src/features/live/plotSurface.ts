@@ -3,33 +3,30 @@ import type { ExtendUpdate } from '../../live/batch';
 import type { TimeRange } from '../../state/selection';
 import { PLOT_CONFIG, PLOT_MARGIN } from './chartFigure';
 import type { ChartColors, ChartStream } from './chartFigure';
+import { EventMarkers } from './eventMarkers';
 import { InkedTails } from './inkedTails';
 import { LiveFigure } from './liveFigure';
+import { RedrawSchedule } from './redrawSchedule';
+import { TailOverlay } from './tailOverlay';
 import type { TraceColumns } from './traceCompaction';
 
 export type Columns = TraceColumns;
 
 /**
- * Redraws take plotly at most a twentieth of the main thread: after one that took 20 ms,
- * the next waits 380 ms (2 s at most, so a slow machine still updates). A redraw is one
- * long task of 10–40 ms however few the points, a dropped frame each, so this bounds the
- * dropped frames however fast data come, and adapts to the machine.
- */
-const IDLE_PER_DRAW = 19;
-const MAX_WAIT_MS = 2_000;
-
-/**
  * Every plotly call on the chart's div goes through here, so relayout events caused by
- * our own calls can be told apart from the user's zoom and pan. Live points and window
- * moves only mark the figure dirty; draw() then redraws it in one Plotly.react, and only
- * when something visible changed.
+ * our own calls can be told apart from the user's zoom and pan. Live points that fit the
+ * axes plotly drew go on the tail overlay (cheap); the rest, window moves and markers mark
+ * the figure dirty, and draw() then redraws it in one Plotly.react, only when something
+ * visible changed.
  */
 export class PlotSurface {
   plotted = false;
   readonly figure = new LiveFigure();
+  readonly markers: EventMarkers;
   private readonly ink = new InkedTails();
+  private readonly tail: TailOverlay;
   private dirty = false;
-  private nextDrawAt = 0;
+  private readonly schedule: RedrawSchedule;
   private size: { width: number; height: number } | null = null;
   private ownCalls = 0;
 
@@ -38,7 +35,11 @@ export class PlotSurface {
     private readonly plotly: PlotlyStatic,
     private readonly onUserRelayout: (update: Record<string, unknown>) => void,
     private readonly clock: () => number = () => performance.now(),
-  ) {}
+  ) {
+    this.tail = new TailOverlay(div);
+    this.markers = new EventMarkers(div);
+    this.schedule = new RedrawSchedule(clock);
+  }
 
   /** A new figure (history loaded, theme switched), drawn now. */
   async render(
@@ -51,9 +52,20 @@ export class PlotSurface {
     await this.drawNow();
     if (this.plotted) return;
     this.plotted = true;
-    (this.div as PlotlyHTMLElement).on('plotly_relayout', (update) => {
-      if (this.ownCalls === 0) this.onUserRelayout(update);
+    const graph = this.div as PlotlyHTMLElement;
+    graph.on('plotly_relayout', (update) => {
+      if (this.ownCalls > 0) return;
+      this.redrawTail();
+      this.markers.hide();
+      this.onUserRelayout(update);
     });
+    // A drag moves plotly's layers under the overlay; a legend click hides a trace.
+    for (const event of ['plotly_relayouting', 'plotly_restyle'])
+      graph.on(event, () => {
+        if (this.ownCalls > 0) return;
+        this.redrawTail();
+        if (event === 'plotly_relayouting') this.markers.hide();
+      });
   }
 
   /** The columns currently drawn, live points included. */
@@ -64,8 +76,12 @@ export class PlotSurface {
   /** Adds live points to the figure; they are drawn by the next draw() if they show. */
   append(update: ExtendUpdate): void {
     this.figure.append(update, this.width());
-    const shows = update.indices.some((index, j) =>
-      this.ink.changes(index, update.x[j] ?? [], update.y[j] ?? []),
+    const now = this.clock();
+    const onTail = update.indices.map((index, j) =>
+      this.tail.add(index, update.x[j] ?? [], update.y[j] ?? [], now),
+    );
+    const shows = update.indices.some(
+      (index, j) => !onTail[j] && this.ink.changes(index, update.x[j] ?? [], update.y[j] ?? []),
     );
     if (this.figure.updateMarkers(this.width()) || shows) this.dirty = true;
   }
@@ -77,15 +93,19 @@ export class PlotSurface {
 
   /** Draws what changed, if anything; returns how long to wait first when throttled. */
   draw(): number {
-    if (!this.plotted || !this.dirty) return 0;
-    const wait = this.nextDrawAt - this.clock();
-    if (wait > 0) return wait;
+    if (!this.plotted) return 0;
+    const wait = this.schedule.waitMs(this.dirty, this.tail.since);
+    if (wait > 0) {
+      this.tail.render();
+      return Number.isFinite(wait) ? wait : 0;
+    }
     void this.drawNow();
     return 0;
   }
 
   resize(): void {
     this.size = null;
+    this.tail.suspend();
     if (!this.plotted) return;
     void this.call(() => this.plotly.Plots.resize(this.div));
     this.dirty = true;
@@ -93,6 +113,8 @@ export class PlotSurface {
 
   clear(): void {
     this.plotted = false;
+    this.tail.clear();
+    this.markers.clear();
     this.plotly.purge(this.div);
   }
 
@@ -107,14 +129,16 @@ export class PlotSurface {
     this.dirty = false;
     figure.updateMarkers(this.width());
     figure.nextRevision();
-    const started = this.clock();
-    const done = this.call(() =>
-      this.plotly.react(this.div, figure.traces, figure.layout, PLOT_CONFIG),
-    );
-    // plotly draws synchronously: this is the redraw's main-thread time.
-    const finished = this.clock();
-    const wait = Math.min(MAX_WAIT_MS, (finished - started) * IDLE_PER_DRAW);
-    this.nextDrawAt = finished + wait;
+    this.tail.suspend();
+    // plotly draws synchronously: the call's time is the redraw's main-thread time.
+    const done = this.schedule
+      .measure(() =>
+        this.call(() => this.plotly.react(this.div, figure.traces, figure.layout, PLOT_CONFIG)),
+      )
+      .then(() => {
+        this.tail.reset(figure.traces);
+        this.markers.place();
+      });
     const plotHeight = this.measure().height - PLOT_MARGIN.t - PLOT_MARGIN.b;
     this.ink.note(
       figure.columns,
@@ -123,6 +147,12 @@ export class PlotSurface {
       (i) => figure.hasMarkers(i),
     );
     return done;
+  }
+
+  /** plotly redrew or moved the plot itself: what the overlay drew goes into the next full draw. */
+  private redrawTail(): void {
+    if (this.tail.since !== null) this.dirty = true;
+    this.tail.suspend();
   }
 
   /** The div's size, read once per resize: reading it per frame could force a layout. */
