@@ -67,8 +67,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // Local ingest goes to the live socket at once (also while the uplink is down); the bus
   // brings other desks' data, and what arrives both ways is shown once.
   const duplicates = new DuplicateFilter(200_000);
+  // Only watched datastreams: at a drain's pace (tens of thousands a second) anything more
+  // per observation would slow this process's own ingest.
   const publishLive = (observations: readonly Observation[]) =>
-    live.publish(observations.filter((o) => duplicates.isNew(o.datastream, o.timeMs)));
+    live.publish(
+      observations.filter(
+        (o) => live.watches(o.datastream) && duplicates.isNew(o.datastream, o.timeMs),
+      ),
+    );
   const metrics = new Metrics(async () => (await outboxBacklog(options.db)).backlog);
   const app = createApp({
     db: options.db,
@@ -108,7 +114,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const busFeed = options.bus
     ? feedLiveFromBus(
         options.bus,
-        { observations: publishLive, alerts: (alerts) => live.publishAlerts(alerts) },
+        {
+          watches: (datastream) => live.watches(datastream),
+          observations: publishLive,
+          alerts: (alerts) => live.publishAlerts(alerts),
+        },
         options.logger,
       )
     : undefined;

@@ -24,4 +24,26 @@ describe('DuplicateFilter', () => {
     expect(filter.isNew('a.b.c', 4)).toBe(false);
     expect(filter.isNew('a.b.c', 1)).toBe(true);
   });
+
+  it('remembers exactly the newest `capacity` keys, as a plain list would', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 8 }),
+        fc.array(fc.integer({ min: 0, max: 12 }), { maxLength: 300 }),
+        (capacity, times) => {
+          const filter = new DuplicateFilter(capacity);
+          const remembered: number[] = [];
+          for (const t of times) {
+            const expected = !remembered.includes(t);
+            if (expected) {
+              remembered.push(t);
+              if (remembered.length > capacity) remembered.shift();
+            }
+            expect(filter.isNew('a.b.c', t)).toBe(expected);
+          }
+          expect(filter.size).toBe(remembered.length);
+        },
+      ),
+    );
+  });
 });

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import type { z } from 'zod';
+import { decodeObservation } from '../../core/contracts/decode-observation';
 import { decodeMessage, type envelopeMessageSchema } from '../../core/contracts/topics';
 import type { Observation } from '../../core/domain/observation';
 import { subscribeInBackground } from '../../infra/bus/background-subscription';
@@ -9,6 +10,8 @@ import type { Logger } from '../../infra/logger';
 import { liveAlertOf, type LiveAlert } from './live-hub';
 
 export interface LiveSinks {
+  /** Whether anyone watches the datastream; messages of the others are skipped unread. */
+  watches: (datastream: string) => boolean;
   observations: (observations: Observation[]) => void;
   alerts: (alerts: LiveAlert[]) => void;
 }
@@ -18,6 +21,8 @@ export interface LiveSinks {
  * sees what any desk or hut ingested and any analyzer raised. Each server is its own
  * consumer group (a broadcast, from the end: live is about what comes next). Joining never
  * blocks start-up; this server's own ingest reaches the live socket directly meanwhile.
+ * The message key is the datastream: a drain of a hut's backlog, tens of thousands of
+ * messages a second, costs a lookup each unless someone watches.
  */
 export function feedLiveFromBus(bus: Bus, sinks: LiveSinks, logger: Logger): Subscription {
   const groupId = `live-${os.hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
@@ -44,15 +49,12 @@ export function feedLiveFromBus(bus: Bus, sinks: LiveSinks, logger: Logger): Sub
         }
         const observations: Observation[] = [];
         for (const message of messages) {
-          const decoded = decodeMessage('observations', message.value);
-          if (!decoded.ok) {
-            unreadable(message, decoded.error);
-            continue;
-          }
-          const { datastream, timeMs, value, quality } = decoded.message;
-          observations.push({ datastream, timeMs, value, quality });
+          if (!sinks.watches(message.key)) continue;
+          const decoded = decodeObservation(message.value);
+          if ('error' in decoded) unreadable(message, decoded.error);
+          else observations.push(decoded);
         }
-        sinks.observations(observations);
+        if (observations.length > 0) sinks.observations(observations);
       },
     },
     (level, message, details) => logger[level](details ?? {}, `live feed: ${message}`),

@@ -33,6 +33,8 @@ export class LiveHub {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   private readonly subscriptions = new Map<WebSocket, Set<string>>();
   private readonly alertsSent = new DuplicateFilter(10_000);
+  /** How many sockets watch each datastream: what reaches no one is never looked at. */
+  private readonly watchers = new Map<string, number>();
 
   constructor(
     private readonly allowedHosts: readonly string[] = [],
@@ -58,6 +60,11 @@ export class LiveHub {
 
   get clientCount(): number {
     return this.subscriptions.size;
+  }
+
+  /** Whether any socket watches the datastream (the feeds skip the others unread). */
+  watches(datastream: string): boolean {
+    return this.watchers.has(datastream);
   }
 
   publish(observations: readonly Observation[]): void {
@@ -100,7 +107,10 @@ export class LiveHub {
   private accept(ws: WebSocket): void {
     const keys = new Set<string>();
     this.subscriptions.set(ws, keys);
-    ws.on('close', () => this.subscriptions.delete(ws));
+    ws.on('close', () => {
+      for (const key of keys) this.watch(key, -1);
+      this.subscriptions.delete(ws);
+    });
     ws.on('error', () => ws.terminate());
     ws.on('message', (data) => {
       const parsed = liveClientMessageSchema.safeParse(safeJson(String(data)));
@@ -112,11 +122,21 @@ export class LiveHub {
         return;
       }
       for (const key of parsed.data.datastreams) {
-        if (parsed.data.type === 'subscribe') keys.add(key);
-        else keys.delete(key);
+        if (parsed.data.type === 'subscribe' && !keys.has(key)) {
+          keys.add(key);
+          this.watch(key, 1);
+        } else if (parsed.data.type === 'unsubscribe' && keys.delete(key)) {
+          this.watch(key, -1);
+        }
       }
       send(ws, { type: 'subscribed', datastreams: [...keys] });
     });
+  }
+
+  private watch(datastream: string, change: 1 | -1): void {
+    const count = (this.watchers.get(datastream) ?? 0) + change;
+    if (count > 0) this.watchers.set(datastream, count);
+    else this.watchers.delete(datastream);
   }
 }
 

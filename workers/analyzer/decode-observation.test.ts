@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toMessage } from '../relay/outbox-relay';
-import { decodeObservation } from './decode-observation';
+import { decodeObservation } from '../../core/contracts/decode-observation';
 
 const relayed = (value: number, quality: string | null = null) =>
   toMessage({

@@ -1,6 +1,6 @@
 import type { AlertEvent, EngineOutput, JobRequest } from '../../core/rules/index';
 import type { ConsumedMessage } from '../../infra/bus/types';
-import { decodeObservation } from './decode-observation';
+import { decodeObservation } from '../../core/contracts/decode-observation';
 import type { ActiveRule, RuleSet } from './rule-set';
 
 export interface Evaluated {

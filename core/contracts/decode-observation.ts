@@ -1,5 +1,5 @@
-import { decodeMessage } from '../../core/contracts/topics';
-import type { Observation } from '../../core/domain/observation';
+import { decodeMessage } from './topics';
+import type { Observation } from '../domain/observation';
 
 // A JSON string without escapes or control characters, and a JSON number (no leading zeros,
 // no `+`, no hex): exactly what JSON.parse would read as the same string or number.
