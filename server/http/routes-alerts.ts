@@ -10,10 +10,8 @@ import { notificationPreferencesSchema } from '../../core/contracts/preferences'
 import type { Database } from '../../infra/db/types';
 import { getPreferences, setPreferences } from '../../infra/rules/preferences-store';
 import { acknowledgeAlert, findAlerts, readAlert, shelveAlert } from '../rules/alerts-use-case';
-import { actorOf } from './actor';
-import { AppError, badRequest } from './app-error';
-
-const USER_NAME = /^[A-Za-z0-9._@-]{1,200}$/;
+import { actorOf, ownPathUser, pathUser } from './actor';
+import { badRequest } from './app-error';
 
 function parsed<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const result = schema.safeParse(value);
@@ -43,21 +41,13 @@ export function alertsRouter(deps: { db: Database }): Router {
     res.json(await shelveAlert(deps.db, id, request, actorOf(req), Date.now()));
   });
   router.get(routes.preferences.path, async (req, res) => {
-    res.json(await getPreferences(deps.db, userName(req.params.name)));
+    res.json(await getPreferences(deps.db, pathUser(req)));
   });
   router.put(routes.setPreferences.path, json, async (req, res) => {
-    const name = userName(req.params.name);
-    if (name !== actorOf(req))
-      throw new AppError(403, 'forbidden', `only ${name} may change their preferences`);
+    const name = ownPathUser(req, 'change their preferences');
     const preferences = parsed(notificationPreferencesSchema, req.body, 'preferences');
     await setPreferences(deps.db, name, preferences);
     res.json(preferences);
   });
   return router;
-}
-
-function userName(value: unknown): string {
-  const name = String(value);
-  if (!USER_NAME.test(name)) throw badRequest('a user name is letters, digits and . _ @ -');
-  return name;
 }

@@ -1,6 +1,5 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
-import { USER_NAME_PATTERN } from '../../core/auth/roles';
 import { layoutNameSchema, layoutRoutes, liveLayoutSchema } from '../../core/contracts/layouts';
 import type { Database } from '../../infra/db/types';
 import {
@@ -9,17 +8,11 @@ import {
   MAX_LAYOUTS_PER_USER,
   saveLayout,
 } from '../layouts/layout-repository';
-import { actorOf } from './actor';
+import { ownPathUser } from './actor';
 import { AppError, badRequest, notFound } from './app-error';
 
-/** The user of the path, who must be the caller: layouts are one's own. */
-function ownUser(req: express.Request): string {
-  const name = String(req.params.name);
-  if (!USER_NAME_PATTERN.test(name)) throw badRequest('a user name is letters, digits and . _ @ -');
-  if (name !== actorOf(req))
-    throw new AppError(403, 'forbidden', `only ${name} may use their layouts`);
-  return name;
-}
+/** Layouts are one's own. */
+const ownUser = (req: express.Request) => ownPathUser(req, 'use their layouts');
 
 function layoutName(value: unknown): string {
   const parsed = layoutNameSchema.safeParse(value);
