@@ -51,11 +51,12 @@ export async function uploadFile(deps: IngestDeps, input: UploadInput): Promise<
     );
   }
   const spooled = await spoolBody(input.body, input.maxBytes);
-  const tracker =
-    query.progress === undefined
-      ? undefined
-      : input.progressBoard?.begin(query.progress, input.actor, spooled.bytes);
+  let tracker: ReturnType<UploadProgressBoard['begin']> | undefined;
   try {
+    // Inside the try: a refused progress id (in use, too many) still removes the spooled file.
+    if (query.progress !== undefined) {
+      tracker = input.progressBoard?.begin(query.progress, input.actor, spooled.bytes);
+    }
     return await importSpooled(
       deps,
       spooled,
